@@ -1,0 +1,77 @@
+package org.carebank.command.lookup;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.carebank.kernel.carepackage.PackageStatus;
+import org.carebank.kernel.provider.ListStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads of the command-side lookup tables. They are written by {@link CommandLookupProjector} in the same transaction
+ * as the events they follow, so a command handler reading them sees every command committed before it.
+ */
+@Component
+public class CommandLookups {
+
+    private final JdbcClient jdbc;
+
+    CommandLookups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ListStatus> providerStatus(String providerId) {
+        return jdbc.sql("SELECT status FROM provider_lookup WHERE provider_id = ?")
+                .param(providerId)
+                .query((rs, n) -> ListStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    public Optional<String> workerProvider(String workerId) {
+        return jdbc.sql("SELECT provider_id FROM worker_lookup WHERE worker_id = ?")
+                .param(workerId)
+                .query(String.class)
+                .optional();
+    }
+
+    public Optional<PackageFacts> carePackage(String packageId) {
+        return jdbc.sql(
+                        """
+                        SELECT package_id, client_ref, zone, status, provider_id, hourly_rate_pence, time_banking
+                        FROM package_lookup WHERE package_id = ?""")
+                .param(packageId)
+                .query((rs, n) -> new PackageFacts(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        PackageStatus.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getBoolean(7)))
+                .optional();
+    }
+
+    /**
+     * Locks the worker's row until the transaction ends, so two commands booking one worker run one after the other
+     * and the second sees the first's booking.
+     */
+    public void lockWorker(String workerId) {
+        jdbc.sql("SELECT worker_id FROM worker_lookup WHERE worker_id = ? FOR UPDATE")
+                .param(workerId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Another visit of the worker that overlaps [start, end), if any. */
+    public Optional<String> overlappingVisit(String workerId, String visitId, Instant start, Instant end) {
+        return jdbc.sql(
+                        """
+                        SELECT visit_id FROM worker_booking
+                        WHERE worker_id = ? AND visit_id <> ? AND starts_at < ? AND ends_at > ?
+                        ORDER BY starts_at FETCH FIRST 1 ROWS ONLY""")
+                .params(workerId, visitId, Timestamp.from(end), Timestamp.from(start))
+                .query(String.class)
+                .optional();
+    }
+}

@@ -1,0 +1,123 @@
+package org.carebank.command.visit;
+
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.carebank.command.lookup.CommandLookups;
+import org.carebank.command.lookup.PackageFacts;
+import org.carebank.kernel.caller.Caller;
+import org.carebank.kernel.carepackage.PackageStatus;
+import org.carebank.kernel.provider.ListStatus;
+import org.carebank.kernel.refusal.CommandOutcome;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.kernel.visit.ReassignVisit;
+import org.carebank.kernel.visit.RescheduleVisit;
+import org.carebank.kernel.visit.ScheduleVisit;
+import org.springframework.stereotype.Component;
+
+/**
+ * The roster commands whose rules reach beyond one visit: the package must be active with an admitted provider (rule
+ * 1), the worker must work for that provider, and a worker cannot be booked into two overlapping visits (rule 3). The
+ * worker's lookup row is locked for the rest of the transaction, so two bookings of one worker cannot both pass.
+ */
+@Component
+class VisitScheduling {
+
+    private final Repository<Visit> visits;
+    private final CommandLookups lookups;
+    private final VisitRules rules;
+    private final DeadlineManager deadlines;
+
+    VisitScheduling(Repository<Visit> visits, CommandLookups lookups, VisitRules rules, DeadlineManager deadlines) {
+        this.visits = visits;
+        this.lookups = lookups;
+        this.rules = rules;
+        this.deadlines = deadlines;
+    }
+
+    @CommandHandler
+    CommandOutcome handle(ScheduleVisit command, Caller caller) throws Exception {
+        Aggregate<Visit> visit = visits.loadOrCreate(command.visitId(), Visit::new);
+        if (visit.invoke(Visit::exists)) {
+            return visit.invoke(v -> v.repeatSchedule(command, caller));
+        }
+        var plan = command.plan();
+        PackageFacts carePackage = activePackage(plan.packageId(), caller);
+        requireWorkerOf(plan.workerId(), carePackage.providerId(), caller);
+        requireFree(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd());
+        return visit.invoke(v -> v.schedule(command, carePackage, rules, deadlines));
+    }
+
+    @CommandHandler
+    CommandOutcome handle(RescheduleVisit command, Caller caller) {
+        Aggregate<Visit> visit = visits.load(command.visitId());
+        visit.execute(v -> v.requireVisibleTo(caller));
+        var plan = visit.invoke(Visit::plan);
+        Instant end = command.plannedStart().plusSeconds(command.plannedMinutes() * 60L);
+        requireFree(plan.workerId(), command.visitId(), command.plannedStart(), end);
+        return visit.invoke(v -> v.reschedule(command, rules, deadlines, caller));
+    }
+
+    @CommandHandler
+    CommandOutcome handle(ReassignVisit command, Caller caller) {
+        Aggregate<Visit> visit = visits.load(command.visitId());
+        visit.execute(v -> v.requireVisibleTo(caller));
+        var plan = visit.invoke(Visit::plan);
+        requireWorkerOf(command.workerId(), visit.invoke(Visit::providerId), caller);
+        requireFree(command.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd());
+        return visit.invoke(v -> v.reassign(command, caller));
+    }
+
+    private PackageFacts activePackage(String packageId, Caller caller) {
+        var carePackage = lookups.carePackage(packageId)
+                .filter(p -> p.providerId() == null || caller.mayActFor(p.providerId()))
+                .orElseThrow(() -> Refusal.notFound("unknown-package", "No package " + packageId + ".")
+                        .exception());
+        if (carePackage.status() != PackageStatus.ACTIVE) {
+            throw Refusal.rule(
+                            "package-not-active",
+                            "Package " + packageId + " is " + carePackage.status()
+                                    + ": visits are scheduled only on a package a provider has accepted.")
+                    .exception();
+        }
+        if (!caller.mayActFor(carePackage.providerId())) {
+            throw Refusal.notFound("unknown-package", "No package " + packageId + ".")
+                    .exception();
+        }
+        var providerStatus = lookups.providerStatus(carePackage.providerId()).orElseThrow();
+        if (providerStatus != ListStatus.ADMITTED) {
+            throw Refusal.rule(
+                            "provider-suspended",
+                            "Provider " + carePackage.providerId()
+                                    + " is suspended from the approved list and cannot have new visits.")
+                    .exception();
+        }
+        return carePackage;
+    }
+
+    private void requireWorkerOf(String workerId, String providerId, Caller caller) {
+        String employer = lookups.workerProvider(workerId)
+                .filter(caller::mayActFor)
+                .orElseThrow(() -> Refusal.notFound("unknown-worker", "No worker " + workerId + ".")
+                        .exception());
+        if (!employer.equals(providerId)) {
+            throw Refusal.rule(
+                            "worker-not-with-provider",
+                            "Worker " + workerId + " does not work for provider " + providerId + ".")
+                    .exception();
+        }
+    }
+
+    private void requireFree(String workerId, String visitId, Instant start, Instant end) {
+        lookups.lockWorker(workerId);
+        lookups.overlappingVisit(workerId, visitId, start, end).ifPresent(clash -> {
+            throw Refusal.rule(
+                            "worker-double-booked",
+                            "Worker " + workerId + " is already booked into visit " + clash + " at that time.")
+                    .with("clashingVisitId", clash)
+                    .exception();
+        });
+    }
+}

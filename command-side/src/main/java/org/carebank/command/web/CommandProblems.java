@@ -1,0 +1,145 @@
+package org.carebank.command.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.carebank.kernel.refusal.CommandRefusedException;
+import org.carebank.kernel.refusal.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+
+/**
+ * Every refusal of the command API as {@code application/problem+json}: a stable {@code type}, the rule that was
+ * broken, and never a stack trace. Refused commands wrote no event.
+ */
+@RestControllerAdvice(basePackages = "org.carebank.command")
+public class CommandProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
+
+    public static ProblemDetail problem(Refusal refusal) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refusal.status()), refusal.detail());
+        problem.setType(URI.create("/problems/" + refusal.type()));
+        problem.setTitle(refusal.title());
+        refusal.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(CommandRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(CommandRefusedException e) {
+        var refusal = e.refusal();
+        return ResponseEntity.status(refusal.status()).body(problem(refusal));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException e) {
+        var refusal =
+                Refusal.notFound("unknown-id", "Nothing is recorded under id " + e.getAggregateIdentifier() + ".");
+        return ResponseEntity.status(404).body(problem(refusal));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
+        var refusal = Refusal.conflict(
+                "concurrent-modification", "Another command changed the same record at the same moment; retry.");
+        return ResponseEntity.status(409).body(problem(refusal));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("Unexpected error {} while handling a command", errorId, e);
+        var problem = problem(new Refusal(
+                "internal-error",
+                500,
+                "Internal error",
+                "The command could not be completed; nothing was recorded. Quote error " + errorId + ".",
+                Map.of("errorId", errorId)));
+        return ResponseEntity.status(500).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        return invalid("The request breaks " + errors.size() + " field rule(s).", errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Map.of(
+                                "field",
+                                result.getMethodParameter().getParameterName() == null
+                                        ? "parameter"
+                                        : result.getMethodParameter().getParameterName(),
+                                "message",
+                                String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        return invalid("The request breaks " + errors.size() + " rule(s).", errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var problem = problem(new Refusal("malformed-request", 400, "Malformed request", readableCause(ex), Map.of()));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ResponseEntity<Object> invalid(String detail, List<Map<String, String>> errors) {
+        var problem = problem(new Refusal("invalid-request", 400, "Invalid request", detail, Map.of("errors", errors)));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
+    }
+
+    /** Names the field and the bad value, without the class names or parser internals a stack trace would show. */
+    static String readableCause(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getCause();
+        while (cause != null && !(cause instanceof DatabindException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            String allowed =
+                    invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                            ? " (allowed: " + List.of(invalid.getTargetType().getEnumConstants()) + ")"
+                            : "";
+            return "Field '" + path(invalid) + "' cannot take the value '" + invalid.getValue() + "'" + allowed + ".";
+        }
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            return "Field '" + path(databind) + "' has a value of the wrong type or shape.";
+        }
+        return "The request body is missing or is not well-formed JSON.";
+    }
+
+    private static String path(DatabindException e) {
+        var path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package org.carebank.command.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.carebank.kernel.caller.Caller;
+import org.carebank.kernel.refusal.CommandOutcome;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a command on behalf of the authenticated caller and waits until its events are stored. The caller travels as
+ * command metadata, and from there onto every event the command causes.
+ */
+@Component
+public class CommandSender {
+
+    private final CommandGateway gateway;
+    private final Clock clock;
+
+    CommandSender(CommandGateway gateway, Clock clock) {
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    public CommandOutcome send(Object command) {
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(caller().toMetaData());
+        return gateway.sendAndWait(message);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public static Caller caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return Caller.fromAuthorities(
+                authentication.getName(),
+                authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .toList());
+    }
+}

@@ -1,0 +1,18 @@
+package org.carebank.query;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class QuerySideConfiguration {
+
+    /**
+     * Projections run in pooled streaming processors: they can be split into segments across threads and instances,
+     * and replay far faster than Axon's default tracking processor (one segment, batch of one).
+     */
+    @Bean
+    ConfigurerModule pooledProjections() {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    }
+}

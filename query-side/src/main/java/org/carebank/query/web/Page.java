@@ -1,0 +1,6 @@
+package org.carebank.query.web;
+
+import java.util.List;
+
+/** One page of a list answer. */
+public record Page<T>(List<T> items, int page, int size, long total) {}

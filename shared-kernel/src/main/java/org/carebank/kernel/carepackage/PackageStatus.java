@@ -1,0 +1,8 @@
+package org.carebank.kernel.carepackage;
+
+public enum PackageStatus {
+    COMMISSIONED,
+    OFFERED,
+    ACTIVE,
+    HANDED_BACK
+}

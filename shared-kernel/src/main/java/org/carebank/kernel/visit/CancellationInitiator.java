@@ -1,0 +1,7 @@
+package org.carebank.kernel.visit;
+
+public enum CancellationInitiator {
+    CLIENT,
+    PROVIDER,
+    COUNCIL
+}
