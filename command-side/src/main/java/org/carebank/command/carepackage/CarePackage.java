@@ -39,6 +39,7 @@ public class CarePackage {
     private CommissionPackage commission;
     private PackageStatus status;
     private String providerId;
+    private String lastHeldBy;
     private final Set<String> pendingOffers = new HashSet<>();
     private final Set<String> declinedBy = new HashSet<>();
 
@@ -122,6 +123,8 @@ public class CarePackage {
 
     @CommandHandler
     CommandOutcome handle(HandBackPackage command, Caller caller) {
+        // Checked first, against the last provider to hold the package, so another provider learns nothing.
+        requireActingFor(lastHeldBy, caller);
         if (status != PackageStatus.ACTIVE) {
             if (status == PackageStatus.HANDED_BACK) {
                 return CommandOutcome.ALREADY_RECORDED;
@@ -129,7 +132,6 @@ public class CarePackage {
             throw Refusal.conflict("package-not-active", "Package " + packageId + " is not with a provider.")
                     .exception();
         }
-        requireActingFor(providerId, caller);
         apply(new PackageHandedBack(packageId, providerId, command.reason(), command.effectiveOn()));
         return CommandOutcome.RECORDED;
     }
@@ -186,6 +188,7 @@ public class CarePackage {
     void on(PackageAccepted event) {
         pendingOffers.clear();
         providerId = event.providerId();
+        lastHeldBy = event.providerId();
         status = PackageStatus.ACTIVE;
     }
 

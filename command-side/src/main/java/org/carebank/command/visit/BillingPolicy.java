@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The council's rule for turning delivered minutes into billable minutes. ACTUAL (the default) bills every delivered
- * minute. ROUNDED bills whole units of {@code unitMinutes}; a part unit counts as a whole one only when it is at least
+ * minute. ROUNDED bills whole units of {@code unitMinutes}; a part unit counts as a whole one only when it is more than
  * {@code toleranceMinutes} (so 15-minute units with a 7-minute tolerance bill 37 minutes as 30 and 38 as 45).
  */
 @ConfigurationProperties("carebank.billing")
@@ -31,7 +31,7 @@ public record BillingPolicy(
             tolerance = toleranceMinutes;
             int wholeUnits = deliveredMinutes / unitMinutes;
             int rest = deliveredMinutes % unitMinutes;
-            billable = (wholeUnits + (rest > 0 && rest >= toleranceMinutes ? 1 : 0)) * unitMinutes;
+            billable = (wholeUnits + (rest > 0 && rest > toleranceMinutes ? 1 : 0)) * unitMinutes;
         }
         long pence = BigDecimal.valueOf((long) billable * hourlyRatePence)
                 .divide(BigDecimal.valueOf(60), 0, RoundingMode.HALF_UP)

@@ -251,6 +251,10 @@ public class Visit {
                     .exception();
         }
         requireOpen("recorded as delivered");
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw Refusal.rule("delivery-reason-required", "Delivered minutes recorded without ECM need a reason.")
+                    .exception();
+        }
         requireWithinEcmWindow(command.startedAt(), rules, "start");
         Instant endedAt = command.startedAt().plusSeconds(command.deliveredMinutes() * 60L);
         boolean late = command.startedAt().isAfter(plan.plannedStart().plusSeconds(lateAfterMinutes * 60L));

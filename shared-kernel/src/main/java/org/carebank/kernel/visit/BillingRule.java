@@ -3,6 +3,6 @@ package org.carebank.kernel.visit;
 public enum BillingRule {
     /** Every delivered minute is billed. */
     ACTUAL,
-    /** Delivered minutes in whole units; a part unit counts when it is at least the tolerance. */
+    /** Delivered minutes in whole units; a part unit counts when it is more than the tolerance. */
     ROUNDED
 }

@@ -1,0 +1,44 @@
+package org.carebank.command;
+
+import org.carebank.kernel.refusal.CommandRefusedException;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+/** Hamcrest matchers for {@code expectException(...)}: a command refused with a given problem type (and status). */
+public final class Refusals {
+
+    private Refusals() {}
+
+    public static Matcher<Throwable> refusedWith(String type, int status) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable actual) {
+                return actual instanceof CommandRefusedException refused
+                        && refused.refusal().type().equals(type)
+                        && refused.refusal().status() == status;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description
+                        .appendText("a CommandRefusedException of type ")
+                        .appendValue(type)
+                        .appendText(" with status ")
+                        .appendValue(status);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable actual, Description mismatch) {
+                if (actual instanceof CommandRefusedException refused) {
+                    mismatch.appendText("was refused with ")
+                            .appendValue(refused.refusal().type())
+                            .appendText(" / ")
+                            .appendValue(refused.refusal().status());
+                } else {
+                    mismatch.appendText("was ").appendValue(actual);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package org.carebank.command.lookup;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.carebank.kernel.provider.ListStatus;
+
+/**
+ * In-memory stand-in for the command-side lookup tables, for aggregate fixture tests. It answers the same questions
+ * {@link CommandLookups} answers from SQL, with the same overlap rule for bookings: another visit of the worker whose
+ * [start, end) intersects the requested one.
+ */
+public class StubCommandLookups extends CommandLookups {
+
+    private record Booking(String workerId, Instant start, Instant end) {}
+
+    private final Map<String, ListStatus> providers = new HashMap<>();
+    private final Map<String, String> workers = new HashMap<>();
+    private final Map<String, PackageFacts> packages = new HashMap<>();
+    private final Map<String, Booking> bookings = new HashMap<>();
+
+    public StubCommandLookups() {
+        super(null); // every query is answered from memory: no JdbcClient is used
+    }
+
+    public StubCommandLookups provider(String providerId, ListStatus status) {
+        providers.put(providerId, status);
+        return this;
+    }
+
+    public StubCommandLookups worker(String workerId, String providerId) {
+        workers.put(workerId, providerId);
+        return this;
+    }
+
+    public StubCommandLookups carePackage(PackageFacts facts) {
+        packages.put(facts.packageId(), facts);
+        return this;
+    }
+
+    public StubCommandLookups booking(String visitId, String workerId, Instant start, Instant end) {
+        bookings.put(visitId, new Booking(workerId, start, end));
+        return this;
+    }
+
+    @Override
+    public Optional<ListStatus> providerStatus(String providerId) {
+        return Optional.ofNullable(providers.get(providerId));
+    }
+
+    @Override
+    public Optional<String> workerProvider(String workerId) {
+        return Optional.ofNullable(workers.get(workerId));
+    }
+
+    @Override
+    public Optional<PackageFacts> carePackage(String packageId) {
+        return Optional.ofNullable(packages.get(packageId));
+    }
+
+    @Override
+    public void lockWorker(String workerId) {
+        // a single-threaded test has nothing to lock against
+    }
+
+    @Override
+    public Optional<String> overlappingVisit(String workerId, String visitId, Instant start, Instant end) {
+        return bookings.entrySet().stream()
+                .filter(e -> !e.getKey().equals(visitId))
+                .filter(e -> e.getValue().workerId().equals(workerId))
+                .filter(e ->
+                        e.getValue().start().isBefore(end) && e.getValue().end().isAfter(start))
+                .sorted(Map.Entry.comparingByValue((a, b) -> a.start().compareTo(b.start())))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+}

@@ -1,0 +1,146 @@
+package org.carebank.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The service itself notices a visit nobody checked in to, by a persistent deadline at planned start + 120 min. */
+class MissedVisitDetectionTest extends ApiTestSupport {
+
+    @Test
+    @DisplayName("the missed-visit deadline fires by itself at planned start plus the threshold")
+    void deadlineFires() {
+        var roster = alphaRoster();
+        // Planned 120 minutes minus 3 seconds ago: missed in 3 seconds.
+        var plannedStart = Instant.now().minusSeconds(120 * 60 - 3);
+        String visitId = scheduled(roster, plannedStart, 60);
+        assertThat(eventTypes(visitId)).containsExactly("VisitScheduled");
+
+        eventually(() -> assertThat(eventTypes(visitId)).containsExactly("VisitScheduled", "VisitMissed"));
+        eventually(() -> {
+            var visit = alpha().get("/api/v1/visits/" + visitId).json();
+            assertThat(visit.path("status").asString()).isEqualTo("MISSED");
+            assertThat(visit.path("missedAlerted").asBoolean()).isTrue();
+        });
+        assertThat(eventMetaData(visitId).get(1))
+                .as("the service, not a user, recorded the miss")
+                .containsEntry("role", "SYSTEM")
+                .containsEntry("principal", "carebank:missed-visit-detector");
+    }
+
+    @Test
+    @DisplayName("a visit scheduled after its missed moment is missed at once; a late check-in still delivers it")
+    void missedAtOnceThenDeliveredLate() {
+        var roster = alphaRoster();
+        var plannedStart = minutesFromNow(-180);
+        String visitId = scheduled(roster, plannedStart, 60);
+        assertThat(eventTypes(visitId)).containsExactly("VisitScheduled", "VisitMissed");
+
+        var at = plannedStart.plusSeconds(170 * 60);
+        assertThat(alpha().post(
+                                "/api/v1/visits/" + visitId + "/check-in",
+                                Map.of("at", at.toString(), "method", "APP_GPS"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(alpha().post(
+                                "/api/v1/visits/" + visitId + "/check-out",
+                                Map.of(
+                                        "at",
+                                        at.plusSeconds(60 * 60).toString(),
+                                        "method",
+                                        "APP_GPS",
+                                        "endedEarlyAtClientRequest",
+                                        false))
+                        .status())
+                .isEqualTo(200);
+        eventually(() -> {
+            var visit = alpha().get("/api/v1/visits/" + visitId).json();
+            assertThat(visit.path("status").asString()).isEqualTo("DELIVERED");
+            assertThat(visit.path("late").asBoolean()).isTrue();
+            assertThat(visit.path("missedAlerted").asBoolean())
+                    .as("the alert stays in the history")
+                    .isTrue();
+        });
+        assertThat(eventTypes(visitId)).contains("VisitMissed", "VisitDelivered");
+    }
+
+    @Test
+    @DisplayName("a rescheduled visit is judged by its new time, not by the deadline set for the old one")
+    void rescheduleMovesTheDeadline() throws InterruptedException {
+        var roster = alphaRoster();
+        String visitId = scheduled(roster, Instant.now().minusSeconds(120 * 60 - 2), 60);
+        var later = minutesFromNow(60);
+        assertThat(alpha().post(
+                                "/api/v1/visits/" + visitId + "/reschedule",
+                                Map.of("plannedStart", later.toString(), "plannedMinutes", 60))
+                        .status())
+                .isEqualTo(200);
+        Thread.sleep(4_000); // past the old deadline, and several scheduler polls
+        assertThat(eventTypes(visitId)).containsExactly("VisitScheduled", "VisitRescheduled");
+    }
+
+    @Test
+    @DisplayName("the deadline survives a restart: stored before the stop, it fires after the start")
+    void deadlineSurvivesRestart() throws InterruptedException {
+        String visitId = unique("v");
+        Instant dueAt;
+        try (var service = RunningService.start("missed_restart")) {
+            var council = service.as("council");
+            var alpha = service.as("alpha");
+            council.post("/api/v1/providers", admission(ALPHA, cqc("GOOD", "GOOD")));
+            String workerId = unique("w");
+            alpha.post(
+                    "/api/v1/providers/" + ALPHA + "/workers",
+                    Map.of(
+                            "workerId",
+                            workerId,
+                            "contractType",
+                            "GUARANTEED_HOURS",
+                            "travelMode",
+                            "WALK",
+                            "hourlyPayPence",
+                            1300));
+            String packageId = unique("pkg");
+            council.post(
+                    "/api/v1/packages",
+                    Map.of(
+                            "packageId",
+                            packageId,
+                            "clientRef",
+                            unique("C"),
+                            "zone",
+                            "north",
+                            "weeklyMinutes",
+                            300,
+                            "hourlyRatePence",
+                            2200,
+                            "timeBanking",
+                            false,
+                            "startsOn",
+                            "2026-01-01"));
+            council.post("/api/v1/packages/" + packageId + "/offers", Map.of("providerId", ALPHA));
+            alpha.post("/api/v1/packages/" + packageId + "/acceptance", Map.of("providerId", ALPHA));
+            var plannedStart = Instant.now().minusSeconds(120 * 60 - 6);
+            dueAt = plannedStart.plusSeconds(120 * 60);
+            var scheduled = alpha.put("/api/v1/visits/" + visitId, visit(packageId, workerId, plannedStart, 60));
+            assertThat(scheduled.status()).as(scheduled.text()).isEqualTo(201);
+            eventually(() ->
+                    assertThat(alpha.get("/api/v1/visits/" + visitId).status()).isEqualTo(200));
+        }
+        long wait = java.time.Duration.between(Instant.now(), dueAt).toMillis() + 500;
+        if (wait > 0) {
+            Thread.sleep(wait); // the service is down when the visit becomes missed
+        }
+        try (var service = RunningService.start("missed_restart")) {
+            var alpha = service.as("alpha");
+            eventually(() -> assertThat(alpha.get("/api/v1/visits/" + visitId)
+                            .json()
+                            .path("status")
+                            .asString())
+                    .isEqualTo("MISSED"));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.carebank.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class RosterApiTest extends ApiTestSupport {
+
+    @Test
+    @DisplayName("a roster stores its valid lines and answers each bad line with the rule it broke")
+    void mixOfGoodAndBadLines() {
+        var roster = alphaRoster();
+        var start = minutesFromNow(5 * 24 * 60);
+        String good1 = unique("v");
+        String good2 = unique("v");
+        String tooShort = unique("v");
+        String clash = unique("v");
+        String unknownPackage = unique("v");
+
+        var justified = line(good2, roster, start.plusSeconds(3 * 3600), 15);
+        justified.put("shortVisitJustification", "medication prompt only, agreed in care plan");
+        var lines = List.<Object>of(
+                line(good1, roster, start, 60),
+                justified,
+                line(tooShort, roster, start.plusSeconds(6 * 3600), 15),
+                line(clash, roster, start.plusSeconds(30 * 60), 60),
+                Map.of("visitId", "bad-types", "packageId", roster.packageId(), "plannedMinutes", "an hour"),
+                Map.of("visitId", "no fields allowed here!"),
+                lineWithPackage(unknownPackage, "no-such-package", roster, start.plusSeconds(9 * 3600)));
+
+        long before = eventCount();
+        var response = alpha().post("/api/v1/rosters", Map.of("visits", lines));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode result = response.json();
+        assertThat(result.path("created").asInt()).isEqualTo(2);
+        assertThat(result.path("refused").asInt()).isEqualTo(5);
+
+        var visits = result.path("visits");
+        assertThat(visits.get(0).path("status").asString()).isEqualTo("CREATED");
+        assertThat(visits.get(1).path("status").asString()).isEqualTo("CREATED");
+        assertThat(problemType(visits.get(2))).isEqualTo("/problems/short-visit-not-justified");
+        assertThat(problemType(visits.get(3))).isEqualTo("/problems/worker-double-booked");
+        assertThat(visits.get(3).path("problem").path("clashingVisitId").asString())
+                .isEqualTo(good1);
+        assertThat(problemType(visits.get(4))).isEqualTo("/problems/malformed-request");
+        assertThat(problemType(visits.get(5))).isEqualTo("/problems/invalid-request");
+        assertThat(problemType(visits.get(6))).isEqualTo("/problems/unknown-package");
+
+        assertThat(eventCount() - before)
+                .as("one VisitScheduled per valid line, nothing else")
+                .isEqualTo(2);
+        assertThat(eventTypes(good1)).containsExactly("VisitScheduled");
+        assertThat(eventTypes(tooShort)).isEmpty();
+
+        // Sending the same roster again changes nothing: valid lines answer UNCHANGED.
+        var again = alpha().post("/api/v1/rosters", Map.of("visits", lines)).json();
+        assertThat(again.path("unchanged").asInt()).isEqualTo(2);
+        assertThat(eventCount() - before).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("an empty or missing roster is a 400 problem")
+    void emptyRoster() {
+        var response = alpha().post("/api/v1/rosters", Map.of("visits", List.of()));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(alpha().post("/api/v1/rosters", Map.of()).status()).isEqualTo(400);
+    }
+
+    private static String problemType(JsonNode line) {
+        assertThat(line.path("status").asString()).isEqualTo("REFUSED");
+        return line.path("problem").path("type").asString();
+    }
+
+    private static Map<String, Object> line(String visitId, Roster roster, java.time.Instant start, int minutes) {
+        return lineWithPackage(visitId, roster.packageId(), roster, start, minutes);
+    }
+
+    private static Map<String, Object> lineWithPackage(
+            String visitId, String packageId, Roster roster, java.time.Instant start) {
+        return lineWithPackage(visitId, packageId, roster, start, 60);
+    }
+
+    private static Map<String, Object> lineWithPackage(
+            String visitId, String packageId, Roster roster, java.time.Instant start, int minutes) {
+        var line = visit(packageId, roster.workerId(), start, minutes);
+        line.put("visitId", visitId);
+        return line;
+    }
+}

@@ -1,0 +1,38 @@
+package org.carebank.standalone;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A standalone service of its own, on a database of its own, that a test can stop and start again. */
+final class RunningService implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private RunningService(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static RunningService start(String database) {
+        // Command-line arguments, not default properties: those would lose to application.yml's H2 default.
+        return new RunningService(new SpringApplicationBuilder(CarebankApplication.class)
+                .profiles("test")
+                .run(
+                        "--spring.datasource.url=" + TestPostgres.jdbcUrl(database),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--server.port=0"));
+    }
+
+    Api as(String user) {
+        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")), user);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
