@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.carepackage.AcceptPackage;
 import org.carebank.kernel.carepackage.CommissionPackage;
@@ -34,6 +35,8 @@ import org.carebank.kernel.refusal.Refusal;
 public class CarePackage {
 
     @AggregateIdentifier
+    private String streamId;
+
     private String packageId;
 
     private CommissionPackage commission;
@@ -164,6 +167,7 @@ public class CarePackage {
 
     @EventSourcingHandler
     void on(PackageCommissioned event) {
+        streamId = StreamIds.carePackage(event.packageId());
         packageId = event.packageId();
         commission = new CommissionPackage(
                 event.packageId(),

@@ -25,14 +25,14 @@ class PackageOffers {
 
     @CommandHandler
     CommandOutcome handle(OfferPackage command) {
-        var carePackage = packages.load(command.packageId());
+        var carePackage = packages.load(command.streamId());
         ListStatus status = providerStatus(command.providerId());
         return carePackage.invoke(p -> p.offer(command, status));
     }
 
     @CommandHandler
     CommandOutcome handle(AcceptPackage command, Caller caller) {
-        var carePackage = packages.load(command.packageId());
+        var carePackage = packages.load(command.streamId());
         ListStatus status = caller.mayActFor(command.providerId()) ? providerStatus(command.providerId()) : null;
         return carePackage.invoke(p -> p.accept(command, status, caller));
     }

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.provider.AdmitProvider;
 import org.carebank.kernel.provider.CqcRatings;
@@ -30,6 +31,8 @@ import org.carebank.kernel.refusal.Refusal;
 public class Provider {
 
     @AggregateIdentifier
+    private String streamId;
+
     private String providerId;
 
     private String name;
@@ -113,6 +116,7 @@ public class Provider {
 
     @EventSourcingHandler
     void on(ProviderAdmitted event) {
+        streamId = StreamIds.provider(event.providerId());
         providerId = event.providerId();
         name = event.name();
         zones = List.copyOf(event.zones());

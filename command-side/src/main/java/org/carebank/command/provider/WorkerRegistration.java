@@ -27,7 +27,7 @@ class WorkerRegistration {
 
     @CommandHandler
     CommandOutcome handle(RegisterWorker command, Caller caller) {
-        var provider = providers.load(command.providerId());
+        var provider = providers.load(command.streamId());
         provider.execute(p -> p.requireVisibleTo(caller));
         lookups.workerProvider(command.workerId())
                 .filter(employer -> !employer.equals(command.providerId()))

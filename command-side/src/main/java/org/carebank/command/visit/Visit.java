@@ -12,6 +12,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.carebank.command.lookup.PackageFacts;
+import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.refusal.CommandOutcome;
 import org.carebank.kernel.refusal.Refusal;
@@ -46,6 +47,8 @@ public class Visit {
     static final Caller MISSED_VISIT_DETECTOR = Caller.system("carebank:missed-visit-detector");
 
     @AggregateIdentifier
+    private String streamId;
+
     private String visitId;
 
     private VisitPlan plan;
@@ -389,6 +392,7 @@ public class Visit {
 
     @EventSourcingHandler
     void on(VisitScheduled event) {
+        streamId = StreamIds.visit(event.visitId());
         visitId = event.visitId();
         plan = event.plan();
         providerId = event.providerId();

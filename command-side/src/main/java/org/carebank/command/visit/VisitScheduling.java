@@ -39,7 +39,7 @@ class VisitScheduling {
 
     @CommandHandler
     CommandOutcome handle(ScheduleVisit command, Caller caller) throws Exception {
-        Aggregate<Visit> visit = visits.loadOrCreate(command.visitId(), Visit::new);
+        Aggregate<Visit> visit = visits.loadOrCreate(command.streamId(), Visit::new);
         if (visit.invoke(Visit::exists)) {
             return visit.invoke(v -> v.repeatSchedule(command, caller));
         }
@@ -52,7 +52,7 @@ class VisitScheduling {
 
     @CommandHandler
     CommandOutcome handle(RescheduleVisit command, Caller caller) {
-        Aggregate<Visit> visit = visits.load(command.visitId());
+        Aggregate<Visit> visit = visits.load(command.streamId());
         visit.execute(v -> v.requireVisibleTo(caller));
         var plan = visit.invoke(Visit::plan);
         Instant end = command.plannedStart().plusSeconds(command.plannedMinutes() * 60L);
@@ -62,7 +62,7 @@ class VisitScheduling {
 
     @CommandHandler
     CommandOutcome handle(ReassignVisit command, Caller caller) {
-        Aggregate<Visit> visit = visits.load(command.visitId());
+        Aggregate<Visit> visit = visits.load(command.streamId());
         visit.execute(v -> v.requireVisibleTo(caller));
         var plan = visit.invoke(Visit::plan);
         requireWorkerOf(command.workerId(), visit.invoke(Visit::providerId), caller);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.refusal.CommandRefusedException;
 import org.carebank.kernel.refusal.Refusal;
 import org.slf4j.Logger;
@@ -50,8 +51,9 @@ public class CommandProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException e) {
-        var refusal =
-                Refusal.notFound("unknown-id", "Nothing is recorded under id " + e.getAggregateIdentifier() + ".");
+        var refusal = Refusal.notFound(
+                "unknown-id",
+                "Nothing is recorded under id " + StreamIds.idOf(String.valueOf(e.getAggregateIdentifier())) + ".");
         return ResponseEntity.status(404).body(problem(refusal));
     }
 

@@ -75,6 +75,7 @@ abstract class ApiTestSupport {
     }
 
     // ---- the store itself, read directly: what was recorded, with which metadata ----
+    // Streams are named <kind>:<id> (see StreamIds), so a caller's id never reaches another aggregate's stream.
 
     long eventCount() {
         return jdbc.sql("SELECT COUNT(*) FROM domainevententry")
@@ -82,10 +83,10 @@ abstract class ApiTestSupport {
                 .single();
     }
 
-    List<String> eventTypes(String aggregateId) {
+    List<String> eventTypes(String streamId) {
         return jdbc
                 .sql("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber")
-                .param(aggregateId)
+                .param(streamId)
                 .query(String.class)
                 .list()
                 .stream()
@@ -93,10 +94,10 @@ abstract class ApiTestSupport {
                 .toList();
     }
 
-    List<Map<String, Object>> eventMetaData(String aggregateId) {
+    List<Map<String, Object>> eventMetaData(String streamId) {
         return jdbc
                 .sql("SELECT metadata FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber")
-                .param(aggregateId)
+                .param(streamId)
                 .query((rs, n) -> Api.JSON.readValue(rs.getBytes(1), Map.class))
                 .list()
                 .stream()

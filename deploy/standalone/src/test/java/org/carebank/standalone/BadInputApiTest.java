@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.carebank.kernel.StreamIds;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +95,7 @@ class BadInputApiTest extends ApiTestSupport {
         var response = council().post("/api/v1/providers", admission(providerId, cqc("GOOD", "REQUIRES_IMPROVEMENT")));
         assertRefused(response, 422, "/problems/provider-below-minimum-rating");
         assertThat(response.json().path("wellLed").asString()).isEqualTo("REQUIRES_IMPROVEMENT");
-        assertThat(eventTypes(providerId)).isEmpty();
+        assertThat(eventTypes(StreamIds.provider(providerId))).isEmpty();
     }
 
     @Test
@@ -139,7 +140,7 @@ class BadInputApiTest extends ApiTestSupport {
                 alpha().post("/api/v1/visits/" + visitId + "/check-in", second),
                 409,
                 "/problems/visit-already-checked-in");
-        assertThat(eventTypes(visitId)).containsExactly("VisitScheduled", "VisitCheckedIn");
+        assertThat(eventTypes(StreamIds.visit(visitId))).containsExactly("VisitScheduled", "VisitCheckedIn");
     }
 
     @Test
@@ -200,7 +201,7 @@ class BadInputApiTest extends ApiTestSupport {
 
         var rated = council().post("/api/v1/providers/" + providerId + "/cqc-ratings", cqc("INADEQUATE", "INADEQUATE"));
         assertThat(rated.status()).isEqualTo(200);
-        assertThat(eventTypes(providerId)).endsWith("CqcRatingsRecorded", "ProviderSuspended");
+        assertThat(eventTypes(StreamIds.provider(providerId))).endsWith("CqcRatingsRecorded", "ProviderSuspended");
 
         var refused =
                 council().put("/api/v1/visits/" + unique("v"), visit(packageId, workerId, minutesFromNow(900), 60));
@@ -216,7 +217,7 @@ class BadInputApiTest extends ApiTestSupport {
         });
 
         council().post("/api/v1/providers/" + providerId + "/cqc-ratings", cqc("GOOD", "GOOD"));
-        assertThat(eventTypes(providerId)).endsWith("ProviderReinstated");
+        assertThat(eventTypes(StreamIds.provider(providerId))).endsWith("ProviderReinstated");
         assertThat(council()
                         .put("/api/v1/visits/" + unique("v"), visit(packageId, workerId, minutesFromNow(900), 60))
                         .status())

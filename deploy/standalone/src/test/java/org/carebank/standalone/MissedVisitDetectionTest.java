@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Map;
+import org.carebank.kernel.StreamIds;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,15 +18,16 @@ class MissedVisitDetectionTest extends ApiTestSupport {
         // Planned 120 minutes minus 3 seconds ago: missed in 3 seconds.
         var plannedStart = Instant.now().minusSeconds(120 * 60 - 3);
         String visitId = scheduled(roster, plannedStart, 60);
-        assertThat(eventTypes(visitId)).containsExactly("VisitScheduled");
+        assertThat(eventTypes(StreamIds.visit(visitId))).containsExactly("VisitScheduled");
 
-        eventually(() -> assertThat(eventTypes(visitId)).containsExactly("VisitScheduled", "VisitMissed"));
+        eventually(() ->
+                assertThat(eventTypes(StreamIds.visit(visitId))).containsExactly("VisitScheduled", "VisitMissed"));
         eventually(() -> {
             var visit = alpha().get("/api/v1/visits/" + visitId).json();
             assertThat(visit.path("status").asString()).isEqualTo("MISSED");
             assertThat(visit.path("missedAlerted").asBoolean()).isTrue();
         });
-        assertThat(eventMetaData(visitId).get(1))
+        assertThat(eventMetaData(StreamIds.visit(visitId)).get(1))
                 .as("the service, not a user, recorded the miss")
                 .containsEntry("role", "SYSTEM")
                 .containsEntry("principal", "carebank:missed-visit-detector");
@@ -37,7 +39,7 @@ class MissedVisitDetectionTest extends ApiTestSupport {
         var roster = alphaRoster();
         var plannedStart = minutesFromNow(-180);
         String visitId = scheduled(roster, plannedStart, 60);
-        assertThat(eventTypes(visitId)).containsExactly("VisitScheduled", "VisitMissed");
+        assertThat(eventTypes(StreamIds.visit(visitId))).containsExactly("VisitScheduled", "VisitMissed");
 
         var at = plannedStart.plusSeconds(170 * 60);
         assertThat(alpha().post(
@@ -64,7 +66,7 @@ class MissedVisitDetectionTest extends ApiTestSupport {
                     .as("the alert stays in the history")
                     .isTrue();
         });
-        assertThat(eventTypes(visitId)).contains("VisitMissed", "VisitDelivered");
+        assertThat(eventTypes(StreamIds.visit(visitId))).contains("VisitMissed", "VisitDelivered");
     }
 
     @Test
@@ -79,7 +81,7 @@ class MissedVisitDetectionTest extends ApiTestSupport {
                         .status())
                 .isEqualTo(200);
         Thread.sleep(4_000); // past the old deadline, and several scheduler polls
-        assertThat(eventTypes(visitId)).containsExactly("VisitScheduled", "VisitRescheduled");
+        assertThat(eventTypes(StreamIds.visit(visitId))).containsExactly("VisitScheduled", "VisitRescheduled");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.carebank.kernel.StreamIds;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -53,8 +54,8 @@ class RosterApiTest extends ApiTestSupport {
         assertThat(eventCount() - before)
                 .as("one VisitScheduled per valid line, nothing else")
                 .isEqualTo(2);
-        assertThat(eventTypes(good1)).containsExactly("VisitScheduled");
-        assertThat(eventTypes(tooShort)).isEmpty();
+        assertThat(eventTypes(StreamIds.visit(good1))).containsExactly("VisitScheduled");
+        assertThat(eventTypes(StreamIds.visit(tooShort))).isEmpty();
 
         // Sending the same roster again changes nothing: valid lines answer UNCHANGED.
         var again = alpha().post("/api/v1/rosters", Map.of("visits", lines)).json();

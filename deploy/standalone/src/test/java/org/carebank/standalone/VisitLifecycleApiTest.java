@@ -3,6 +3,7 @@ package org.carebank.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.carebank.kernel.StreamIds;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class VisitLifecycleApiTest extends ApiTestSupport {
             assertThat(visit.path("checkedInAt").asString())
                     .isEqualTo(start.plusSeconds(35 * 60).toString());
         });
-        assertThat(eventTypes(visitId))
+        assertThat(eventTypes(StreamIds.visit(visitId)))
                 .containsExactly("VisitScheduled", "VisitCheckedIn", "VisitCheckedOut", "VisitDelivered");
     }
 
@@ -65,7 +66,7 @@ class VisitLifecycleApiTest extends ApiTestSupport {
                         Map.of("initiatedBy", "CLIENT", "reason", "in hospital"));
         assertThat(cancel.status()).as(cancel.text()).isEqualTo(200);
 
-        var metaData = eventMetaData(visitId);
+        var metaData = eventMetaData(StreamIds.visit(visitId));
         assertThat(metaData).hasSize(2);
         assertThat(metaData.get(0))
                 .containsEntry("principal", "alpha")
@@ -179,5 +180,38 @@ class VisitLifecycleApiTest extends ApiTestSupport {
         var secondPage = council().get("/api/v1/visits?workerId=" + roster.workerId() + "&size=1&page=1");
         assertThat(secondPage.json().path("items").get(0).path("visitId").asString())
                 .isEqualTo(second);
+    }
+
+    @Test
+    @DisplayName("ids are the callers' own, per kind: a provider, a package and a visit may share one")
+    void sameIdForDifferentKinds() {
+        String shared = unique("same");
+        admitted(shared);
+        String workerId = worker(council(), shared);
+        var commission = Map.<String, Object>of(
+                "packageId",
+                shared,
+                "clientRef",
+                unique("C"),
+                "zone",
+                "north",
+                "weeklyMinutes",
+                120,
+                "hourlyRatePence",
+                2000,
+                "timeBanking",
+                false,
+                "startsOn",
+                "2026-01-01");
+        assertThat(council().post("/api/v1/packages", commission).status()).isEqualTo(201);
+        council().post("/api/v1/packages/" + shared + "/offers", Map.of("providerId", shared));
+        council().post("/api/v1/packages/" + shared + "/acceptance", Map.of("providerId", shared));
+        var scheduled = council().put("/api/v1/visits/" + shared, visit(shared, workerId, minutesFromNow(300), 60));
+        assertThat(scheduled.status()).as(scheduled.text()).isEqualTo(201);
+
+        assertThat(eventTypes(StreamIds.provider(shared))).containsExactly("ProviderAdmitted", "WorkerRegistered");
+        assertThat(eventTypes(StreamIds.carePackage(shared)))
+                .containsExactly("PackageCommissioned", "PackageOffered", "PackageAccepted");
+        assertThat(eventTypes(StreamIds.visit(shared))).containsExactly("VisitScheduled");
     }
 }

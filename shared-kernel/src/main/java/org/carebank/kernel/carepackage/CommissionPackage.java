@@ -2,13 +2,20 @@ package org.carebank.kernel.carepackage;
 
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.carebank.kernel.StreamIds;
 
 public record CommissionPackage(
-        @TargetAggregateIdentifier String packageId,
+        String packageId,
         String clientRef,
         String zone,
         int weeklyMinutes,
         int hourlyRatePence,
         boolean timeBanking,
         LocalDate startsOn,
-        LocalDate endsOn) {}
+        LocalDate endsOn) {
+
+    @TargetAggregateIdentifier
+    public String streamId() {
+        return StreamIds.carePackage(packageId);
+    }
+}

@@ -1,5 +1,12 @@
 package org.carebank.kernel.carepackage;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.carebank.kernel.StreamIds;
 
-public record OfferPackage(@TargetAggregateIdentifier String packageId, String providerId) {}
+public record OfferPackage(String packageId, String providerId) {
+
+    @TargetAggregateIdentifier
+    public String streamId() {
+        return StreamIds.carePackage(packageId);
+    }
+}

@@ -2,9 +2,12 @@ package org.carebank.kernel.visit;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.carebank.kernel.StreamIds;
 
-public record CancelVisit(
-        @TargetAggregateIdentifier String visitId,
-        CancellationInitiator initiatedBy,
-        String reason,
-        Instant requestedAt) {}
+public record CancelVisit(String visitId, CancellationInitiator initiatedBy, String reason, Instant requestedAt) {
+
+    @TargetAggregateIdentifier
+    public String streamId() {
+        return StreamIds.visit(visitId);
+    }
+}

@@ -1,0 +1,32 @@
+package org.carebank.kernel;
+
+/**
+ * The event stream of each aggregate, named {@code <kind>:<id>}. Ids are chosen by callers, and the event store keys
+ * streams by identifier alone, so a provider and a visit both called {@code alpha} must not share one stream.
+ */
+public final class StreamIds {
+
+    private StreamIds() {}
+
+    public static String provider(String providerId) {
+        return "provider:" + providerId;
+    }
+
+    public static String carePackage(String packageId) {
+        return "package:" + packageId;
+    }
+
+    public static String visit(String visitId) {
+        return "visit:" + visitId;
+    }
+
+    public static String timeBank(String clientRef) {
+        return "timebank:" + clientRef;
+    }
+
+    /** The caller's id inside a stream name. */
+    public static String idOf(String streamId) {
+        int colon = streamId.indexOf(':');
+        return colon < 0 ? streamId : streamId.substring(colon + 1);
+    }
+}
