@@ -7,6 +7,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.carebank.command.provider.ApprovedListPolicy;
+import org.carebank.command.timebank.TimeBankRules;
 import org.carebank.command.visit.BillingPolicy;
 import org.carebank.command.visit.VisitRules;
 import org.carebank.kernel.caller.Caller;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApprovedListPolicy.class, VisitRules.class, BillingPolicy.class})
+@EnableConfigurationProperties({ApprovedListPolicy.class, VisitRules.class, BillingPolicy.class, TimeBankRules.class})
 public class CommandSideConfiguration {
 
     @Bean

@@ -14,6 +14,7 @@ import org.carebank.kernel.provider.ProviderReinstated;
 import org.carebank.kernel.provider.ProviderSuspended;
 import org.carebank.kernel.provider.WorkerRegistered;
 import org.carebank.kernel.visit.VisitCancelled;
+import org.carebank.kernel.visit.VisitDelivered;
 import org.carebank.kernel.visit.VisitReassigned;
 import org.carebank.kernel.visit.VisitRescheduled;
 import org.carebank.kernel.visit.VisitScheduled;
@@ -113,6 +114,26 @@ class CommandLookupProjector {
                         plan.workerId(),
                         Timestamp.from(plan.plannedStart()),
                         Timestamp.from(plan.plannedEnd()))
+                .update();
+        jdbc.sql(
+                        """
+                        INSERT INTO bankable_visit (visit_id, client_ref, provider_id, package_id, delivered,
+                          ended_early, unused_minutes) VALUES (?, ?, ?, ?, FALSE, FALSE, 0)""")
+                .params(event.visitId(), event.clientRef(), event.providerId(), plan.packageId())
+                .update();
+    }
+
+    @EventHandler
+    void on(VisitDelivered event) {
+        jdbc.sql(
+                        """
+                        UPDATE bankable_visit SET delivered = TRUE, ended_early = ?, unused_minutes = ?, ended_at = ?
+                        WHERE visit_id = ?""")
+                .params(
+                        event.endedEarlyAtClientRequest(),
+                        event.unusedMinutes(),
+                        Timestamp.from(event.endedAt()),
+                        event.visitId())
                 .update();
     }
 

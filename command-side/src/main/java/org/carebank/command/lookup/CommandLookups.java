@@ -3,6 +3,7 @@ package org.carebank.command.lookup;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.carebank.command.timebank.BankableVisit;
 import org.carebank.kernel.carepackage.PackageStatus;
 import org.carebank.kernel.provider.ListStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,38 @@ public class CommandLookups {
                         rs.getInt(6),
                         rs.getBoolean(7)))
                 .optional();
+    }
+
+    public Optional<BankableVisit> bankableVisit(String visitId) {
+        return jdbc.sql(
+                        """
+                        SELECT v.visit_id, v.client_ref, v.provider_id, v.delivered, v.ended_early, v.unused_minutes,
+                          v.ended_at, p.time_banking
+                        FROM bankable_visit v JOIN package_lookup p ON p.package_id = v.package_id
+                        WHERE v.visit_id = ?""")
+                .param(visitId)
+                .query((rs, n) -> {
+                    Timestamp endedAt = rs.getTimestamp(7);
+                    return new BankableVisit(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getBoolean(4),
+                            rs.getBoolean(5),
+                            rs.getInt(6),
+                            endedAt == null ? null : endedAt.toInstant(),
+                            rs.getBoolean(8));
+                })
+                .optional();
+    }
+
+    /** Whether the provider holds an active package of the client. */
+    public boolean servesClient(String providerId, String clientRef) {
+        return jdbc.sql("SELECT COUNT(*) FROM package_lookup WHERE provider_id = ? AND client_ref = ? AND status = ?")
+                        .params(providerId, clientRef, PackageStatus.ACTIVE.name())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**

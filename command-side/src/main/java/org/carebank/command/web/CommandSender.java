@@ -27,8 +27,12 @@ public class CommandSender {
     }
 
     public CommandOutcome send(Object command) {
+        return send(command, CommandOutcome.class);
+    }
+
+    public <R> R send(Object command, Class<R> resultType) {
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(caller().toMetaData());
-        return gateway.sendAndWait(message);
+        return resultType.cast(gateway.sendAndWait(message));
     }
 
     public Instant now() {

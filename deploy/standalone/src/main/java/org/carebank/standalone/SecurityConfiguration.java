@@ -49,7 +49,8 @@ class SecurityConfiguration {
                                 "/api/v1/providers",
                                 "/api/v1/providers/*/cqc-ratings",
                                 "/api/v1/packages",
-                                "/api/v1/packages/*/offers")
+                                "/api/v1/packages/*/offers",
+                                "/api/v1/clients/*/time-bank/adjustments")
                         .hasRole(COUNCIL)
                         .requestMatchers(
                                 POST,
@@ -58,7 +59,9 @@ class SecurityConfiguration {
                                 "/api/v1/packages/*/declines",
                                 "/api/v1/packages/*/hand-back",
                                 "/api/v1/rosters",
-                                "/api/v1/visits/*/*")
+                                "/api/v1/visits/*/*",
+                                "/api/v1/clients/*/time-bank/deposits",
+                                "/api/v1/clients/*/time-bank/withdrawals")
                         .hasAnyRole(COUNCIL, PROVIDER)
                         .requestMatchers(PUT, "/api/v1/visits/*")
                         .hasAnyRole(COUNCIL, PROVIDER)

@@ -1,0 +1,279 @@
+package org.carebank.command.timebank;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.kernel.timebank.LotSpend;
+import org.carebank.kernel.timebank.TimeBankAdjusted;
+import org.carebank.kernel.timebank.TimeBankLotExpired;
+import org.carebank.kernel.timebank.TimeDrawnDown;
+import org.carebank.kernel.timebank.UnusedTimeBanked;
+
+/**
+ * A client's time bank as lots of minutes, oldest first, and the decisions on it. Pure: no Axon, no clock, no I/O, so
+ * the aggregate and the property tests use the very same rules. Decisions return the event to record (or refuse);
+ * {@link #apply} is the only way state changes.
+ *
+ * <p>The invariant every decision keeps: balance = banked − drawn − expired + adjusted = the sum of the lots'
+ * remaining minutes, within [0, cap].
+ */
+public final class TimeBankAccount {
+
+    /** Minutes banked together, spent oldest first, and expiring together. */
+    public record Lot(String lotId, Instant bankedAt, Instant expiresAt, int remaining) {
+
+        Lot spend(int minutes) {
+            return new Lot(lotId, bankedAt, expiresAt, remaining - minutes);
+        }
+    }
+
+    private final Map<String, Lot> lots = new LinkedHashMap<>();
+    private final Map<String, UnusedTimeBanked> deposits = new HashMap<>();
+    private final Map<String, TimeDrawnDown> withdrawals = new HashMap<>();
+    private final Map<String, TimeBankAdjusted> adjustments = new HashMap<>();
+    private int balance;
+    private int banked;
+    private int drawn;
+    private int expired;
+    private int adjusted;
+
+    // ---- decisions ----
+
+    /** The lots whose expiry has come by {@code now} and still hold minutes, each as the event that expires it. */
+    public List<TimeBankLotExpired> dueExpiries(String clientRef, Instant now) {
+        var due = lots.values().stream()
+                .filter(lot -> lot.remaining() > 0 && !lot.expiresAt().isAfter(now))
+                .sorted(Comparator.comparing(Lot::expiresAt))
+                .toList();
+        var events = new ArrayList<TimeBankLotExpired>();
+        int after = balance;
+        for (Lot lot : due) {
+            after -= lot.remaining();
+            events.add(new TimeBankLotExpired(clientRef, lot.lotId(), lot.remaining(), lot.expiresAt(), after));
+        }
+        return events;
+    }
+
+    /** A deposit's repeat: the same visit banked with the same minutes is the deposit already recorded. */
+    public boolean isRepeatOfDeposit(String visitId, int minutes) {
+        var earlier = deposits.get(visitId);
+        if (earlier == null) {
+            return false;
+        }
+        if (earlier.minutes() == minutes) {
+            return true;
+        }
+        throw Refusal.rule("already-banked", "Visit " + visitId + " is already banked; a visit is banked at most once.")
+                .with("bankedMinutes", earlier.minutes())
+                .exception();
+    }
+
+    public UnusedTimeBanked deposit(
+            String clientRef, BankableVisit visit, int minutes, String consentBy, Instant now, TimeBankRules rules) {
+        if (consentBy == null || consentBy.isBlank()) {
+            throw Refusal.rule("consent-required", "Banking time needs the consent of the client (consentBy).")
+                    .exception();
+        }
+        if (!visit.delivered() || !visit.endedEarlyAtClientRequest() || visit.unusedMinutes() <= 0) {
+            throw Refusal.rule(
+                            "not-unused-time",
+                            "Only minutes of a delivered visit that the client chose to end early can be banked.")
+                    .with("unusedMinutes", visit.delivered() ? visit.unusedMinutes() : 0)
+                    .exception();
+        }
+        if (minutes > visit.unusedMinutes()) {
+            throw Refusal.rule(
+                            "not-unused-time",
+                            "Visit " + visit.visitId() + " left " + visit.unusedMinutes() + " minutes unused, not "
+                                    + minutes + ".")
+                    .with("unusedMinutes", visit.unusedMinutes())
+                    .exception();
+        }
+        if (!visit.timeBanking()) {
+            throw Refusal.rule("time-banking-off", "The visit's care package does not have time banking on.")
+                    .exception();
+        }
+        if (now.isAfter(visit.endedAt().plus(rules.bankingWindow()))) {
+            throw Refusal.rule(
+                            "banking-window-closed",
+                            "Unused time is banked within "
+                                    + rules.bankingWindow().toDays() + " days of the visit; this visit ended at "
+                                    + visit.endedAt() + ".")
+                    .exception();
+        }
+        requireHeadroom(minutes, rules);
+        return new UnusedTimeBanked(
+                clientRef,
+                "deposit:" + visit.visitId(),
+                visit.visitId(),
+                visit.providerId(),
+                minutes,
+                consentBy,
+                now,
+                now.plus(rules.lotLifetime()),
+                balance + minutes);
+    }
+
+    /** Null when this withdrawal id was already recorded with the same minutes and purpose (a retry). */
+    public TimeDrawnDown withdraw(
+            String clientRef, String withdrawalId, int minutes, String purpose, String visitId, Instant now) {
+        var earlier = withdrawals.get(withdrawalId);
+        if (earlier != null) {
+            if (earlier.minutes() == minutes && earlier.purpose().equals(purpose)) {
+                return null;
+            }
+            throw Refusal.conflict(
+                            "withdrawal-id-reused",
+                            "Withdrawal " + withdrawalId + " was already recorded with other details.")
+                    .exception();
+        }
+        requireBalance(minutes);
+        return new TimeDrawnDown(
+                clientRef, withdrawalId, minutes, purpose, visitId, now, spend(minutes), balance - minutes);
+    }
+
+    /** Null when this adjustment id was already recorded with the same minutes and reason (a retry). */
+    public TimeBankAdjusted adjust(
+            String clientRef, String adjustmentId, int minutes, String reason, Instant now, TimeBankRules rules) {
+        var earlier = adjustments.get(adjustmentId);
+        if (earlier != null) {
+            if (earlier.minutes() == minutes && earlier.reason().equals(reason)) {
+                return null;
+            }
+            throw Refusal.conflict(
+                            "adjustment-id-reused",
+                            "Adjustment " + adjustmentId + " was already recorded with other details.")
+                    .exception();
+        }
+        if (minutes == 0) {
+            throw Refusal.rule("empty-adjustment", "An adjustment changes the balance by at least one minute.")
+                    .exception();
+        }
+        if (minutes > 0) {
+            requireHeadroom(minutes, rules);
+            return new TimeBankAdjusted(
+                    clientRef,
+                    adjustmentId,
+                    minutes,
+                    reason,
+                    now,
+                    "adjustment:" + adjustmentId,
+                    now.plus(rules.lotLifetime()),
+                    List.of(),
+                    balance + minutes);
+        }
+        requireBalance(-minutes);
+        return new TimeBankAdjusted(
+                clientRef, adjustmentId, minutes, reason, now, null, null, spend(-minutes), balance + minutes);
+    }
+
+    private void requireHeadroom(int minutes, TimeBankRules rules) {
+        int headroom = rules.capMinutes() - balance;
+        if (minutes > headroom) {
+            throw Refusal.rule(
+                            "time-bank-cap-exceeded",
+                            "A time bank holds at most " + rules.capMinutes() + " minutes; " + headroom
+                                    + " can still be banked.")
+                    .with("headroomMinutes", headroom)
+                    .with("capMinutes", rules.capMinutes())
+                    .with("balanceMinutes", balance)
+                    .exception();
+        }
+    }
+
+    private void requireBalance(int minutes) {
+        if (minutes > balance) {
+            throw Refusal.rule(
+                            "insufficient-time-bank-balance",
+                            "The time bank holds " + balance + " minutes, fewer than the " + minutes + " asked for.")
+                    .with("balanceMinutes", balance)
+                    .exception();
+        }
+    }
+
+    /** Oldest lots first. */
+    private List<LotSpend> spend(int minutes) {
+        var spent = new ArrayList<LotSpend>();
+        int left = minutes;
+        for (Lot lot : lots.values()) {
+            if (left == 0) {
+                break;
+            }
+            int take = Math.min(left, lot.remaining());
+            if (take > 0) {
+                spent.add(new LotSpend(lot.lotId(), take));
+                left -= take;
+            }
+        }
+        return spent;
+    }
+
+    // ---- state ----
+
+    public void apply(Object event) {
+        if (event instanceof UnusedTimeBanked e) {
+            deposits.put(e.visitId(), e);
+            lots.put(e.lotId(), new Lot(e.lotId(), e.bankedAt(), e.expiresAt(), e.minutes()));
+            banked += e.minutes();
+            balance += e.minutes();
+        } else if (event instanceof TimeDrawnDown e) {
+            withdrawals.put(e.withdrawalId(), e);
+            e.spentFrom().forEach(this::spendFromLot);
+            drawn += e.minutes();
+            balance -= e.minutes();
+        } else if (event instanceof TimeBankLotExpired e) {
+            spendFromLot(new LotSpend(e.lotId(), e.minutes()));
+            expired += e.minutes();
+            balance -= e.minutes();
+        } else if (event instanceof TimeBankAdjusted e) {
+            adjustments.put(e.adjustmentId(), e);
+            if (e.lotId() != null) {
+                lots.put(e.lotId(), new Lot(e.lotId(), e.adjustedAt(), e.expiresAt(), e.minutes()));
+            } else {
+                e.spentFrom().forEach(this::spendFromLot);
+            }
+            adjusted += e.minutes();
+            balance += e.minutes();
+        } else {
+            throw new IllegalArgumentException("not a time bank event: " + event);
+        }
+    }
+
+    private void spendFromLot(LotSpend spend) {
+        lots.computeIfPresent(spend.lotId(), (id, lot) -> lot.spend(spend.minutes()));
+    }
+
+    public int balance() {
+        return balance;
+    }
+
+    public int banked() {
+        return banked;
+    }
+
+    public int drawn() {
+        return drawn;
+    }
+
+    public int expired() {
+        return expired;
+    }
+
+    public int adjusted() {
+        return adjusted;
+    }
+
+    public List<Lot> openLots() {
+        return lots.values().stream().filter(lot -> lot.remaining() > 0).toList();
+    }
+
+    public int depositedMinutes(String visitId) {
+        var deposit = deposits.get(visitId);
+        return deposit == null ? 0 : deposit.minutes();
+    }
+}

@@ -1,0 +1,231 @@
+package org.carebank.query.timebank;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.carebank.kernel.Ids;
+import org.carebank.kernel.StreamIds;
+import org.carebank.kernel.caller.Caller;
+import org.carebank.kernel.caller.Role;
+import org.carebank.query.web.Callers;
+import org.carebank.query.web.Csv;
+import org.carebank.query.web.NotFoundException;
+import org.carebank.query.web.Sql;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Time bank")
+class TimeBankQueryController {
+
+    /** One row of the list of banks. */
+    record BankRow(
+            String clientRef,
+            int balanceMinutes,
+            int bankedMinutes,
+            int drawnMinutes,
+            int expiredMinutes,
+            int adjustedMinutes,
+            TimeBankView.NextExpiry nextExpiry) {}
+
+    private final JdbcClient jdbc;
+    private final EventStore eventStore;
+    private final int capMinutes;
+    private final ZoneId zone;
+
+    TimeBankQueryController(
+            JdbcClient jdbc,
+            EventStore eventStore,
+            @Value("${carebank.time-bank.cap-minutes:600}") int capMinutes,
+            @Value("${carebank.time-zone:Europe/London}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.eventStore = eventStore;
+        this.capMinutes = capMinutes;
+        this.zone = zone;
+    }
+
+    @GetMapping("/api/v1/clients/{clientRef}/time-bank")
+    @Operation(summary = "A client's time bank now, or exactly as it was at any past instant (asOf)")
+    TimeBankView timeBank(
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String clientRef,
+            @RequestParam(required = false) Instant asOf) {
+        requireVisible(clientRef);
+        if (asOf != null) {
+            return history(clientRef, asOf).view(capMinutes, zone, asOf);
+        }
+        var totals = jdbc.sql(
+                        "SELECT balance, banked, drawn, expired, adjusted FROM time_bank_view WHERE client_ref = ?")
+                .param(clientRef)
+                .query((rs, n) -> new int[] {
+                    rs.getInt("balance"),
+                    rs.getInt("banked"),
+                    rs.getInt("drawn"),
+                    rs.getInt("expired"),
+                    rs.getInt("adjusted")
+                })
+                .optional()
+                .orElseThrow(() -> unknown(clientRef));
+        var lots = openLots(clientRef);
+        return new TimeBankView(
+                clientRef,
+                totals[0],
+                totals[1],
+                totals[2],
+                totals[3],
+                totals[4],
+                capMinutes,
+                TimeBankHistory.nextExpiry(lots, zone),
+                lots,
+                null);
+    }
+
+    @GetMapping("/api/v1/clients/{clientRef}/time-bank/ledger")
+    @Operation(
+            summary = "Every change to a client's time bank in order, with the balance after each and who recorded it")
+    List<LedgerLine> ledger(@PathVariable @Pattern(regexp = Ids.PATTERN) String clientRef) {
+        requireVisible(clientRef);
+        var lines = jdbc.sql(
+                        """
+                        SELECT effective_at, kind, minutes, balance_after, visit_id, reason, recorded_by
+                        FROM time_bank_ledger WHERE client_ref = ? ORDER BY line_no""")
+                .param(clientRef)
+                .query((rs, n) -> new LedgerLine(
+                        Sql.instant(rs, "effective_at"),
+                        LedgerLine.Kind.valueOf(rs.getString("kind")),
+                        rs.getInt("minutes"),
+                        rs.getInt("balance_after"),
+                        rs.getString("visit_id"),
+                        rs.getString("reason"),
+                        rs.getString("recorded_by")))
+                .list();
+        if (lines.isEmpty()) {
+            throw unknown(clientRef);
+        }
+        return lines;
+    }
+
+    @GetMapping(value = "/api/v1/time-banks", produces = "application/json")
+    @Operation(summary = "One row per client's time bank, optionally of one provider's clients or one zone")
+    List<BankRow> banks(
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String providerId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String zone) {
+        Caller caller = Callers.current();
+        var sql = new StringBuilder(
+                "SELECT client_ref, balance, banked, drawn, expired, adjusted FROM time_bank_view t WHERE 1 = 1");
+        var params = new ArrayList<Object>();
+        for (String provider : new String[] {caller.providerId(), providerId}) {
+            if (provider != null) {
+                sql.append(" AND EXISTS (SELECT 1 FROM package_view p WHERE p.client_ref = t.client_ref"
+                        + " AND p.provider_id = ?)");
+                params.add(provider);
+            }
+        }
+        if (zone != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM package_view p WHERE p.client_ref = t.client_ref AND p.zone = ?)");
+            params.add(zone);
+        }
+        sql.append(" ORDER BY client_ref");
+        return jdbc.sql(sql.toString()).params(params).query(this::row).list();
+    }
+
+    @GetMapping(value = "/api/v1/time-banks", produces = Csv.MEDIA_TYPE)
+    @Operation(summary = "The list of time banks as CSV")
+    ResponseEntity<String> banksCsv(
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String providerId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String zone) {
+        List<List<?>> rows = banks(providerId, zone).stream()
+                .<List<?>>map(bank -> java.util.Arrays.asList(
+                        bank.clientRef(),
+                        bank.balanceMinutes(),
+                        bank.bankedMinutes(),
+                        bank.drawnMinutes(),
+                        bank.expiredMinutes(),
+                        bank.adjustedMinutes(),
+                        bank.nextExpiry() == null ? null : bank.nextExpiry().on(),
+                        bank.nextExpiry() == null ? null : bank.nextExpiry().minutes()))
+                .toList();
+        String csv = Csv.of(
+                List.of(
+                        "clientRef",
+                        "balanceMinutes",
+                        "bankedMinutes",
+                        "drawnMinutes",
+                        "expiredMinutes",
+                        "adjustedMinutes",
+                        "nextExpiryOn",
+                        "nextExpiryMinutes"),
+                rows);
+        return ResponseEntity.ok().header("Content-Type", Csv.MEDIA_TYPE).body(csv);
+    }
+
+    private BankRow row(ResultSet rs, int n) throws SQLException {
+        String clientRef = rs.getString("client_ref");
+        return new BankRow(
+                clientRef,
+                rs.getInt("balance"),
+                rs.getInt("banked"),
+                rs.getInt("drawn"),
+                rs.getInt("expired"),
+                rs.getInt("adjusted"),
+                TimeBankHistory.nextExpiry(openLots(clientRef), zone));
+    }
+
+    private List<TimeBankView.Lot> openLots(String clientRef) {
+        return jdbc.sql(
+                        """
+                        SELECT lot_id, banked_at, expires_at, remaining FROM time_bank_lot_view
+                        WHERE client_ref = ? AND remaining > 0 ORDER BY banked_at, lot_id""")
+                .param(clientRef)
+                .query((rs, n) -> new TimeBankView.Lot(
+                        rs.getString("lot_id"),
+                        Sql.instant(rs, "banked_at"),
+                        Sql.instant(rs, "expires_at"),
+                        rs.getInt("remaining")))
+                .list();
+    }
+
+    /** Replays the bank's own events from the event store, up to {@code asOf}. */
+    private TimeBankHistory history(String clientRef, Instant asOf) {
+        var history = new TimeBankHistory(clientRef);
+        eventStore
+                .readEvents(StreamIds.timeBank(clientRef))
+                .asStream()
+                .forEach(event -> history.add(
+                        event.getPayload(), String.valueOf(event.getMetaData().get(Caller.PRINCIPAL)), asOf));
+        if (history.isEmpty()) {
+            throw unknown(clientRef);
+        }
+        return history;
+    }
+
+    /** The council, auditors and admins see every bank; a provider only those of clients it serves. */
+    private void requireVisible(String clientRef) {
+        Caller caller = Callers.current();
+        if (caller.role() != Role.PROVIDER) {
+            return;
+        }
+        long served = jdbc.sql("SELECT COUNT(*) FROM package_view WHERE client_ref = ? AND provider_id = ?")
+                .params(clientRef, caller.providerId())
+                .query(Long.class)
+                .single();
+        if (served == 0) {
+            throw unknown(clientRef);
+        }
+    }
+
+    private static NotFoundException unknown(String clientRef) {
+        return new NotFoundException("unknown-time-bank", "No time bank for client " + clientRef + ".");
+    }
+}
