@@ -12,15 +12,17 @@ final class RunningService implements AutoCloseable {
         this.context = context;
     }
 
-    static RunningService start(String database) {
+    static RunningService start(String database, String... settings) {
         // Command-line arguments, not default properties: those would lose to application.yml's H2 default.
+        var args = new java.util.ArrayList<>(java.util.List.of(
+                "--spring.datasource.url=" + TestPostgres.jdbcUrl(database),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--server.port=0"));
+        args.addAll(java.util.List.of(settings));
         return new RunningService(new SpringApplicationBuilder(CarebankApplication.class)
                 .profiles("test")
-                .run(
-                        "--spring.datasource.url=" + TestPostgres.jdbcUrl(database),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--server.port=0"));
+                .run(args.toArray(String[]::new)));
     }
 
     Api as(String user) {
