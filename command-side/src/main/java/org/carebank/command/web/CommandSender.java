@@ -2,6 +2,7 @@ package org.carebank.command.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.carebank.kernel.caller.Caller;
@@ -35,8 +36,9 @@ public class CommandSender {
         return resultType.cast(gateway.sendAndWait(message));
     }
 
+    /** When the service received the request, to the millisecond: every store keeps that precision exactly. */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public static Caller caller() {
