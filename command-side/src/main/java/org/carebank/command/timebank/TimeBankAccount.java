@@ -75,6 +75,7 @@ public final class TimeBankAccount {
 
     public UnusedTimeBanked deposit(
             String clientRef, BankableVisit visit, int minutes, String consentBy, Instant now, TimeBankRules rules) {
+        requirePositive(minutes);
         if (consentBy == null || consentBy.isBlank()) {
             throw Refusal.rule("consent-required", "Banking time needs the consent of the client (consentBy).")
                     .exception();
@@ -132,6 +133,7 @@ public final class TimeBankAccount {
                             "Withdrawal " + withdrawalId + " was already recorded with other details.")
                     .exception();
         }
+        requirePositive(minutes);
         requireBalance(minutes);
         return new TimeDrawnDown(
                 clientRef, withdrawalId, minutes, purpose, visitId, now, spend(minutes), balance - minutes);
@@ -170,6 +172,14 @@ public final class TimeBankAccount {
         requireBalance(-minutes);
         return new TimeBankAdjusted(
                 clientRef, adjustmentId, minutes, reason, now, null, null, spend(-minutes), balance + minutes);
+    }
+
+    /** The API validates this too; the account keeps its own invariant whatever path a command took. */
+    private static void requirePositive(int minutes) {
+        if (minutes < 1) {
+            throw Refusal.rule("minutes-not-positive", "Deposits and withdrawals move at least one minute.")
+                    .exception();
+        }
     }
 
     private void requireHeadroom(int minutes, TimeBankRules rules) {

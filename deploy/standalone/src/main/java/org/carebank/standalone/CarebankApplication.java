@@ -10,6 +10,10 @@ public class CarebankApplication {
     public static void main(String[] args) {
         // Axon 4.13 asks the internet for updates at start-up; this service runs where that is not wanted.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if (args.length > 0 && args[0].equals("mint-token")) {
+            TokenMinter.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(CarebankApplication.class, args);
     }
 }

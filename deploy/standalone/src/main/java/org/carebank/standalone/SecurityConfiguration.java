@@ -7,28 +7,38 @@ import static org.springframework.http.HttpMethod.PUT;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what. Commissioning and ratings are the council's; providers (and council staff) run the roster;
+ * Who may call what: people with HTTP Basic (users from configuration), machines with bearer tokens. Commissioning and ratings are the council's; providers (and council staff) run the roster;
  * every authenticated role may read, and the read side narrows a provider to its own data. No anonymous access to
  * {@code /api}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CarebankUsers.class)
+@EnableConfigurationProperties({CarebankUsers.class, JwtSettings.class})
 class SecurityConfiguration {
 
     private static final String COUNCIL = Role.COUNCIL.name();
@@ -76,12 +86,48 @@ class SecurityConfiguration {
                                 "unauthenticated",
                                 "Unauthenticated",
                                 "Send valid credentials to use the API.")))
+                .oauth2ResourceServer(oauth -> oauth.jwt(
+                                jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::caller))
+                        .authenticationEntryPoint((request, response, e) -> problem(
+                                response, 401, "invalid-token", "Invalid token", "The bearer token is not valid.")))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
                         problem(response, 403, "forbidden", "Forbidden", "Your role may not use this endpoint.")))
                 // A stateless API for machines and dashboards: no session, no cookie, so no CSRF token to carry.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /** A bearer token's client, role and provider become the same authorities a configured user has. */
+    static JwtAuthenticationToken caller(Jwt jwt) {
+        var authorities = new ArrayList<GrantedAuthority>();
+        List<String> roles = jwt.getClaimAsStringList(JwtSettings.ROLES);
+        if (roles != null) {
+            roles.stream()
+                    .filter(role -> Arrays.stream(Role.values())
+                            .anyMatch(known -> known.name().equals(role)))
+                    .filter(role -> !role.equals(Role.SYSTEM.name()))
+                    .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        }
+        String providerId = jwt.getClaimAsString(JwtSettings.PROVIDER_ID);
+        if (providerId != null) {
+            authorities.add(new SimpleGrantedAuthority(Caller.PROVIDER_AUTHORITY_PREFIX + providerId));
+        }
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    /**
+     * The standalone default checks tokens against the local secret and issuer. With
+     * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} set, Spring Boot's decoder for that issuer is used.
+     */
+    @Bean
+    @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}' == ''")
+    JwtDecoder localJwtDecoder(JwtSettings settings) {
+        var decoder = NimbusJwtDecoder.withSecretKey(settings.key())
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+        return decoder;
     }
 
     @Bean
@@ -106,7 +152,10 @@ class SecurityConfiguration {
                     .authorities(authorities)
                     .build());
         }
-        return new InMemoryUserDetailsManager(users);
+        // Exposed as a plain UserDetailsService: the manager would also "upgrade" {noop} passwords to bcrypt after the
+        // first sign-in, and every later request would then pay a bcrypt check.
+        var manager = new InMemoryUserDetailsManager(users);
+        return manager::loadUserByUsername;
     }
 
     private static void problem(HttpServletResponse response, int status, String type, String title, String detail)

@@ -48,8 +48,19 @@ final class Api {
         return send(request(path).GET().header("Accept", accept));
     }
 
+    Response send(String method, String path) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     Response post(String path, Object body) {
         return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"));
+    }
+
+    Response postWithKey(String path, Object body, String idempotencyKey) {
+        return send(request(path)
+                .POST(bodyOf(body))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey));
     }
 
     Response put(String path, Object body) {
@@ -59,6 +70,10 @@ final class Api {
     Response postRaw(String path, String contentType, String body) {
         return send(
                 request(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType));
+    }
+
+    Response putRaw(String path, String contentType, String body) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -23,6 +23,10 @@ public record Caller(String principal, Role role, String providerId) {
         metaData.put(ROLE, role.name());
         if (providerId != null) {
             metaData.put(PROVIDER_ID, providerId);
+        } else if (role == Role.SYSTEM) {
+            // A fact the service records inside a provider's command (an expiry caught up) is not that provider's:
+            // an explicit null overrides the provider id the command's correlation data would otherwise add.
+            metaData.put(PROVIDER_ID, null);
         }
         return metaData;
     }

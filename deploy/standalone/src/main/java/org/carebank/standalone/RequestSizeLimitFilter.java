@@ -1,0 +1,49 @@
+package org.carebank.standalone;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over the limit (2 MB by default: a roster of 2,000 visits fits) before anything reads them.
+ * Bodies without a declared length are refused too: every client this API serves sends one.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+
+    RequestSizeLimitFilter(@Value("${carebank.max-request-size:2MB}") DataSize maxRequestSize) {
+        this.maxBytes = maxRequestSize.toBytes();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !(request.getMethod().equals("POST") || request.getMethod().equals("PUT"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        if (length > maxBytes || (length < 0 && request.getHeader("Transfer-Encoding") != null)) {
+            response.setStatus(413);
+            response.setContentType("application/problem+json");
+            response.getWriter()
+                    .write("{\"type\":\"/problems/request-too-large\",\"title\":\"Request too large\",\"status\":413,"
+                            + "\"detail\":\"Request bodies are limited to " + maxBytes
+                            + " bytes, with a Content-Length.\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
