@@ -2,8 +2,11 @@ package org.carebank.command.lookup;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.carebank.command.timebank.BankableVisit;
 import org.carebank.kernel.provider.ListStatus;
 
 /**
@@ -15,10 +18,14 @@ public class StubCommandLookups extends CommandLookups {
 
     private record Booking(String workerId, Instant start, Instant end) {}
 
+    private record Serving(String providerId, String clientRef) {}
+
     private final Map<String, ListStatus> providers = new HashMap<>();
     private final Map<String, String> workers = new HashMap<>();
     private final Map<String, PackageFacts> packages = new HashMap<>();
     private final Map<String, Booking> bookings = new HashMap<>();
+    private final Map<String, BankableVisit> bankableVisits = new HashMap<>();
+    private final Set<Serving> servedClients = new HashSet<>();
 
     public StubCommandLookups() {
         super(null); // every query is answered from memory: no JdbcClient is used
@@ -41,6 +48,17 @@ public class StubCommandLookups extends CommandLookups {
 
     public StubCommandLookups booking(String visitId, String workerId, Instant start, Instant end) {
         bookings.put(visitId, new Booking(workerId, start, end));
+        return this;
+    }
+
+    public StubCommandLookups bankableVisit(BankableVisit visit) {
+        bankableVisits.put(visit.visitId(), visit);
+        return this;
+    }
+
+    /** The provider holds an active package of the client, so {@link #servesClient} answers true for the pair. */
+    public StubCommandLookups serves(String providerId, String clientRef) {
+        servedClients.add(new Serving(providerId, clientRef));
         return this;
     }
 
@@ -74,5 +92,15 @@ public class StubCommandLookups extends CommandLookups {
                 .sorted(Map.Entry.comparingByValue((a, b) -> a.start().compareTo(b.start())))
                 .map(Map.Entry::getKey)
                 .findFirst();
+    }
+
+    @Override
+    public Optional<BankableVisit> bankableVisit(String visitId) {
+        return Optional.ofNullable(bankableVisits.get(visitId));
+    }
+
+    @Override
+    public boolean servesClient(String providerId, String clientRef) {
+        return servedClients.contains(new Serving(providerId, clientRef));
     }
 }

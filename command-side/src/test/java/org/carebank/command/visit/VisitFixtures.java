@@ -1,9 +1,9 @@
 package org.carebank.command.visit;
 
-import java.lang.reflect.Field;
 import java.time.Instant;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.carebank.command.FixtureDeadlines;
 import org.carebank.command.lookup.PackageFacts;
 import org.carebank.command.lookup.StubCommandLookups;
 import org.carebank.kernel.carepackage.PackageStatus;
@@ -62,20 +62,9 @@ final class VisitFixtures {
         return new VisitScheduled(VISIT, plan(60), CLIENT, ACME, ZONE, RATE, 30, 120);
     }
 
-    /**
-     * The fixture's own stub deadline manager. {@code AggregateTestFixture} injects it into handler parameters but
-     * offers no getter; {@link VisitScheduling} takes its deadline manager in the constructor, so it is read from the
-     * fixture here. Using the fixture's instance keeps {@code expectScheduledDeadline...} and
-     * {@code whenTimeElapses} working for deadlines scheduled through {@code VisitScheduling}.
-     */
+    /** The fixture's own deadline manager, for {@link VisitScheduling}: see {@link FixtureDeadlines}. */
     static DeadlineManager deadlineManagerOf(AggregateTestFixture<?> fixture) {
-        try {
-            Field field = AggregateTestFixture.class.getDeclaredField("deadlineManager");
-            field.setAccessible(true);
-            return (DeadlineManager) field.get(fixture);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("AggregateTestFixture no longer keeps its deadline manager there", e);
-        }
+        return FixtureDeadlines.deadlineManagerOf(fixture);
     }
 
     /** A Visit fixture with the default visit rules, the given billing policy and VisitScheduling registered. */
