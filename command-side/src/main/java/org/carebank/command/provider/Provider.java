@@ -37,6 +37,7 @@ public class Provider {
 
     private String name;
     private List<String> zones;
+    private CqcRatings admittedWith;
     private CqcRatings cqc;
     private ListStatus status;
     private final Map<String, WorkerRegistered> workers = new HashMap<>();
@@ -47,7 +48,8 @@ public class Provider {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     CommandOutcome handle(AdmitProvider command, ApprovedListPolicy policy) {
         if (providerId != null) {
-            if (name.equals(command.name()) && zones.equals(command.zones()) && cqc.equals(command.cqc())) {
+            // A retry is compared with the admission as recorded, not with ratings recorded since.
+            if (name.equals(command.name()) && zones.equals(command.zones()) && admittedWith.equals(command.cqc())) {
                 return CommandOutcome.ALREADY_RECORDED;
             }
             throw Refusal.conflict(
@@ -120,6 +122,7 @@ public class Provider {
         providerId = event.providerId();
         name = event.name();
         zones = List.copyOf(event.zones());
+        admittedWith = event.cqc();
         cqc = event.cqc();
         status = ListStatus.ADMITTED;
     }

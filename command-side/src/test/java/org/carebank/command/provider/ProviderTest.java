@@ -110,6 +110,15 @@ class ProviderTest {
     }
 
     @Test
+    @DisplayName("a retried admission is still recognised after new ratings were recorded")
+    void retriedAdmissionAfterNewRatingsIsAlreadyRecorded() {
+        fixture.given(admitted(), new CqcRatingsRecorded(PROVIDER, ratings(OUTSTANDING, GOOD)))
+                .when(new AdmitProvider(PROVIDER, NAME, List.of("NORTH", "EAST"), GOOD_RATINGS))
+                .expectResultMessagePayload(CommandOutcome.ALREADY_RECORDED)
+                .expectNoEvents();
+    }
+
+    @Test
     @DisplayName("admitting an existing provider id with other details is refused as a reused id")
     void admittingExistingIdWithOtherDetailsIsRefused() {
         fixture.given(admitted())

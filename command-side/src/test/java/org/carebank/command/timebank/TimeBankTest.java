@@ -377,6 +377,15 @@ class TimeBankTest {
     }
 
     @Test
+    @DisplayName("a draw-down moves at least one minute, whatever path the command took")
+    void drawDownOfNoMinutesIsRefused() {
+        fixture.given(banked("V-A", 30, day(23), 30))
+                .when(withdrawal("W-1", -100, day(24)), ALPHA_CALLER.toMetaData())
+                .expectException(refusedWith("minutes-not-positive", 422))
+                .expectNoEvents();
+    }
+
+    @Test
     @DisplayName("a draw-down of more than the balance is refused with the balance in the problem")
     void drawDownOverBalanceIsRefused() {
         fixture.given(banked("V-A", 30, day(23), 30))

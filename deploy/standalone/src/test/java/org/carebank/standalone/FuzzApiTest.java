@@ -57,11 +57,11 @@ class FuzzApiTest extends ApiTestSupport {
                 new Template("POST", "/api/v1/providers", new LinkedHashMap<>(admission("fz-p", cqc("GOOD", "GOOD")))),
                 new Template(
                         "POST",
-                        "/api/v1/providers/" + ALPHA + "/cqc-ratings",
+                        "/api/v1/providers/" + roster.providerId() + "/cqc-ratings",
                         new LinkedHashMap<>(cqc("GOOD", "GOOD"))),
                 new Template(
                         "POST",
-                        "/api/v1/providers/" + ALPHA + "/workers",
+                        "/api/v1/providers/" + roster.providerId() + "/workers",
                         map(
                                 "workerId",
                                 "fz-w",
@@ -181,7 +181,7 @@ class FuzzApiTest extends ApiTestSupport {
             body = Api.JSON.writeValueAsString(template.body());
         } else if (kind == 3) {
             String id = HOSTILE_IDS.get(random.nextInt(HOSTILE_IDS.size()));
-            path = path.replaceFirst("/(alpha-care|pkg-[^/]+|v-[^/]+|C-[^/]+)(/|$)", "/" + id + "$2");
+            path = path.replaceFirst("/(fz-[^/]+|pkg-[^/]+|v-[^/]+|C-[^/]+)(/|$)", "/" + id + "$2");
             body = Api.JSON.writeValueAsString(template.body());
         } else {
             var mutated = new LinkedHashMap<>(template.body());
@@ -205,8 +205,16 @@ class FuzzApiTest extends ApiTestSupport {
     @Test
     @DisplayName("10,000 hostile requests: no 5xx, every refusal problem+json, only accepted commands stored")
     void hostileRequests() throws Exception {
-        var roster = alphaRoster();
-        String visitId = scheduled(roster, minutesFromNow(2 * 24 * 60), 60);
+        // A provider of its own: the fuzzer records ratings and workers, and other tests share the database.
+        String providerId = admitted(unique("fz"));
+        var roster = new Roster(providerId, worker(council(), providerId), activePackage(council(), providerId));
+        String visitId = unique("v");
+        assertThat(council()
+                        .put(
+                                "/api/v1/visits/" + visitId,
+                                visit(roster.packageId(), roster.workerId(), minutesFromNow(2 * 24 * 60), 60))
+                        .status())
+                .isEqualTo(201);
         String clientRef = jdbc.sql("SELECT client_ref FROM package_lookup WHERE package_id = ?")
                 .param(roster.packageId())
                 .query(String.class)
