@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.refusal.CommandRefusedException;
@@ -57,8 +58,8 @@ public class CommandProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(404).body(problem(refusal));
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> concurrent(Exception e) {
         var refusal = Refusal.conflict(
                 "concurrent-modification", "Another command changed the same record at the same moment; retry.");
         return ResponseEntity.status(409).body(problem(refusal));
