@@ -44,6 +44,10 @@ final class Api {
         return send(request(path).GET());
     }
 
+    Response get(String path, String accept) {
+        return send(request(path).GET().header("Accept", accept));
+    }
+
     Response post(String path, Object body) {
         return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"));
     }
