@@ -44,7 +44,7 @@ final class Api {
         return send(request(path).GET());
     }
 
-    Response getWithAccept(String path, String accept) {
+    Response get(String path, String accept) {
         return send(request(path).GET().header("Accept", accept));
     }
 

@@ -16,6 +16,8 @@ import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.Csv;
+import org.carebank.query.web.CsvHttpMessageConverter;
+import org.carebank.query.web.CsvTable;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.query.web.Sql;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,7 +51,7 @@ class TimeBankQueryController {
             JdbcClient jdbc,
             EventStore eventStore,
             @Value("${carebank.time-bank.cap-minutes:600}") int capMinutes,
-            @Value("${carebank.time-zone:Europe/London}") ZoneId zone) {
+            @Value("${carebank.dashboards.time-zone:Europe/London}") ZoneId zone) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.capMinutes = capMinutes;
@@ -140,13 +142,13 @@ class TimeBankQueryController {
         return jdbc.sql(sql.toString()).params(params).query(this::row).list();
     }
 
-    @GetMapping(value = "/api/v1/time-banks", produces = Csv.MEDIA_TYPE)
+    @GetMapping(value = "/api/v1/time-banks", produces = CsvHttpMessageConverter.TEXT_CSV_VALUE)
     @Operation(summary = "The list of time banks as CSV")
     ResponseEntity<String> banksCsv(
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String providerId,
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String zone) {
-        List<List<?>> rows = banks(providerId, zone).stream()
-                .<List<?>>map(bank -> java.util.Arrays.asList(
+        List<List<Object>> rows = banks(providerId, zone).stream()
+                .<List<Object>>map(bank -> java.util.Arrays.asList(
                         bank.clientRef(),
                         bank.balanceMinutes(),
                         bank.bankedMinutes(),
@@ -156,7 +158,7 @@ class TimeBankQueryController {
                         bank.nextExpiry() == null ? null : bank.nextExpiry().on(),
                         bank.nextExpiry() == null ? null : bank.nextExpiry().minutes()))
                 .toList();
-        String csv = Csv.of(
+        String csv = Csv.write(new CsvTable(
                 List.of(
                         "clientRef",
                         "balanceMinutes",
@@ -166,8 +168,10 @@ class TimeBankQueryController {
                         "adjustedMinutes",
                         "nextExpiryOn",
                         "nextExpiryMinutes"),
-                rows);
-        return ResponseEntity.ok().header("Content-Type", Csv.MEDIA_TYPE).body(csv);
+                rows));
+        return ResponseEntity.ok()
+                .header("Content-Type", CsvHttpMessageConverter.TEXT_CSV_VALUE)
+                .body(csv);
     }
 
     private BankRow row(ResultSet rs, int n) throws SQLException {

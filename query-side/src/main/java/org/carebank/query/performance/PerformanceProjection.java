@@ -1,0 +1,286 @@
+package org.carebank.query.performance;
+
+import static org.carebank.query.web.Sql.ts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.carebank.kernel.carepackage.PackageAccepted;
+import org.carebank.kernel.carepackage.PackageCommissioned;
+import org.carebank.kernel.carepackage.PackageDeclined;
+import org.carebank.kernel.carepackage.PackageHandedBack;
+import org.carebank.kernel.carepackage.PackageOffered;
+import org.carebank.kernel.provider.CqcRatingsRecorded;
+import org.carebank.kernel.provider.ListStatus;
+import org.carebank.kernel.provider.ProviderAdmitted;
+import org.carebank.kernel.provider.ProviderReinstated;
+import org.carebank.kernel.provider.ProviderSuspended;
+import org.carebank.kernel.provider.WorkerRegistered;
+import org.carebank.kernel.visit.VisitCancelled;
+import org.carebank.kernel.visit.VisitCheckedIn;
+import org.carebank.kernel.visit.VisitDelivered;
+import org.carebank.kernel.visit.VisitMissed;
+import org.carebank.kernel.visit.VisitReassigned;
+import org.carebank.kernel.visit.VisitRescheduled;
+import org.carebank.kernel.visit.VisitScheduled;
+import org.carebank.kernel.visit.VisitStatus;
+import org.carebank.query.period.DashboardCalendar;
+import org.carebank.query.web.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The facts provider performance and the charter view count: one row per visit with its outcome, providers' current
+ * standing, workers' contracts, and the package history. Every row belongs to one aggregate, so the processor may run
+ * in parallel segments; period figures are aggregated when asked ({@link PerformanceQueries}).
+ */
+@Component
+@ProcessingGroup(PerformanceProjection.PROCESSING_GROUP)
+class PerformanceProjection {
+
+    static final String PROCESSING_GROUP = "performance-views";
+
+    private final JdbcClient jdbc;
+    private final DashboardCalendar calendar;
+
+    PerformanceProjection(JdbcClient jdbc, DashboardCalendar calendar) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    // ---- providers and workers ----
+
+    @EventHandler
+    void on(ProviderAdmitted event) {
+        jdbc.sql(
+                        """
+                        INSERT INTO performance_provider (provider_id, name, list_status, cqc_overall, cqc_well_led,
+                          cqc_inspected_on) VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(
+                        event.providerId(),
+                        event.name(),
+                        ListStatus.ADMITTED.name(),
+                        event.cqc().overall().name(),
+                        event.cqc().wellLed().name(),
+                        event.cqc().inspectedOn())
+                .update();
+    }
+
+    @EventHandler
+    void on(CqcRatingsRecorded event) {
+        jdbc.sql(
+                        """
+                        UPDATE performance_provider SET cqc_overall = ?, cqc_well_led = ?, cqc_inspected_on = ?
+                        WHERE provider_id = ?""")
+                .params(
+                        event.cqc().overall().name(),
+                        event.cqc().wellLed().name(),
+                        event.cqc().inspectedOn(),
+                        event.providerId())
+                .update();
+    }
+
+    @EventHandler
+    void on(ProviderSuspended event) {
+        listStatus(event.providerId(), ListStatus.SUSPENDED);
+    }
+
+    @EventHandler
+    void on(ProviderReinstated event) {
+        listStatus(event.providerId(), ListStatus.ADMITTED);
+    }
+
+    private void listStatus(String providerId, ListStatus status) {
+        jdbc.sql("UPDATE performance_provider SET list_status = ? WHERE provider_id = ?")
+                .params(status.name(), providerId)
+                .update();
+    }
+
+    @EventHandler
+    void on(WorkerRegistered event, @Timestamp Instant at) {
+        jdbc.sql(
+                        """
+                        INSERT INTO performance_worker (worker_id, provider_id, contract_type, registered_at)
+                        VALUES (?, ?, ?, ?)""")
+                .params(
+                        event.workerId(),
+                        event.providerId(),
+                        event.contractType().name(),
+                        ts(at))
+                .update();
+    }
+
+    // ---- packages ----
+
+    @EventHandler
+    void on(PackageCommissioned event) {
+        jdbc.sql(
+                        """
+                        INSERT INTO performance_package (package_id, weekly_minutes, starts_on, ends_on)
+                        VALUES (?, ?, ?, ?)""")
+                .params(event.packageId(), event.weeklyMinutes(), event.startsOn(), event.endsOn())
+                .update();
+    }
+
+    @EventHandler
+    void on(PackageOffered event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        packageEvent(eventId, event.packageId(), event.providerId(), "OFFERED", null, at);
+    }
+
+    @EventHandler
+    void on(PackageDeclined event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        packageEvent(
+                eventId,
+                event.packageId(),
+                event.providerId(),
+                "DECLINED",
+                event.reason().name(),
+                at);
+    }
+
+    /** The provider holds the package from acceptance (or its start date, if later) until it ends. */
+    @EventHandler
+    void on(PackageAccepted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        packageEvent(eventId, event.packageId(), event.providerId(), "ACCEPTED", null, at);
+        LocalDate acceptedOn = calendar.dateOf(at);
+        record Commission(int weeklyMinutes, LocalDate startsOn, LocalDate endsOn) {}
+        var commission = jdbc.sql(
+                        "SELECT weekly_minutes, starts_on, ends_on FROM performance_package WHERE package_id = ?")
+                .param(event.packageId())
+                .query((rs, n) ->
+                        new Commission(rs.getInt("weekly_minutes"), Sql.date(rs, "starts_on"), Sql.date(rs, "ends_on")))
+                .single();
+        jdbc.sql(
+                        """
+                        INSERT INTO performance_holding (holding_id, package_id, provider_id, weekly_minutes, held_from,
+                          held_until, handed_back) VALUES (?, ?, ?, ?, ?, ?, FALSE)""")
+                .params(
+                        eventId,
+                        event.packageId(),
+                        event.providerId(),
+                        commission.weeklyMinutes(),
+                        commission.startsOn().isAfter(acceptedOn) ? commission.startsOn() : acceptedOn,
+                        commission.endsOn() == null ? null : commission.endsOn().plusDays(1))
+                .update();
+    }
+
+    /** The provider holds the package no more from the hand-back's effective date. */
+    @EventHandler
+    void on(PackageHandedBack event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        packageEvent(eventId, event.packageId(), event.providerId(), "HANDED_BACK", null, at);
+        LocalDate effective = event.effectiveOn() != null ? event.effectiveOn() : calendar.dateOf(at);
+        jdbc.sql(
+                        """
+                        UPDATE performance_holding
+                        SET handed_back = TRUE,
+                          held_until = CASE WHEN ? < held_from THEN held_from
+                            WHEN held_until IS NOT NULL AND held_until < ? THEN held_until ELSE ? END
+                        WHERE package_id = ? AND provider_id = ? AND handed_back = FALSE""")
+                .params(effective, effective, effective, event.packageId(), event.providerId())
+                .update();
+    }
+
+    private void packageEvent(
+            String eventId, String packageId, String providerId, String kind, String declineReason, Instant at) {
+        jdbc.sql(
+                        """
+                        INSERT INTO performance_package_event (event_id, package_id, provider_id, kind, decline_reason,
+                          occurred_at) VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(eventId, packageId, providerId, kind, declineReason, ts(at))
+                .update();
+    }
+
+    // ---- visits ----
+
+    @EventHandler
+    void on(VisitScheduled event) {
+        var plan = event.plan();
+        jdbc.sql(
+                        """
+                        INSERT INTO performance_visit (visit_id, provider_id, package_id, client_ref, worker_id,
+                          planned_start, planned_minutes, status, late, short_visit, missed_alerted)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, FALSE)""")
+                .params(
+                        event.visitId(),
+                        event.providerId(),
+                        plan.packageId(),
+                        event.clientRef(),
+                        plan.workerId(),
+                        ts(plan.plannedStart()),
+                        plan.plannedMinutes(),
+                        VisitStatus.SCHEDULED.name())
+                .update();
+    }
+
+    @EventHandler
+    void on(VisitRescheduled event) {
+        jdbc.sql("UPDATE performance_visit SET planned_start = ?, planned_minutes = ? WHERE visit_id = ?")
+                .params(ts(event.plannedStart()), event.plannedMinutes(), event.visitId())
+                .update();
+    }
+
+    @EventHandler
+    void on(VisitReassigned event) {
+        jdbc.sql("UPDATE performance_visit SET worker_id = ? WHERE visit_id = ?")
+                .params(event.workerId(), event.visitId())
+                .update();
+    }
+
+    @EventHandler
+    void on(VisitCancelled event) {
+        jdbc.sql(
+                        """
+                        UPDATE performance_visit SET status = ?, cancelled_by = ?, notice_minutes = ?
+                        WHERE visit_id = ?""")
+                .params(
+                        VisitStatus.CANCELLED.name(),
+                        event.initiatedBy().name(),
+                        event.noticeMinutes(),
+                        event.visitId())
+                .update();
+    }
+
+    @EventHandler
+    void on(VisitMissed event) {
+        jdbc.sql("UPDATE performance_visit SET status = ?, missed_alerted = TRUE WHERE visit_id = ?")
+                .params(VisitStatus.MISSED.name(), event.visitId())
+                .update();
+    }
+
+    @EventHandler
+    void on(VisitCheckedIn event) {
+        jdbc.sql("UPDATE performance_visit SET status = ?, late = ? WHERE visit_id = ?")
+                .params(VisitStatus.IN_PROGRESS.name(), event.late(), event.visitId())
+                .update();
+    }
+
+    @EventHandler
+    void on(VisitDelivered event) {
+        jdbc.sql(
+                        """
+                        UPDATE performance_visit SET status = ?, worker_id = ?, late = ?, short_visit = ?,
+                          delivered_minutes = ? WHERE visit_id = ?""")
+                .params(
+                        VisitStatus.DELIVERED.name(),
+                        event.workerId(),
+                        event.late(),
+                        event.shortVisit(),
+                        event.deliveredMinutes(),
+                        event.visitId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM performance_visit").update();
+        jdbc.sql("DELETE FROM performance_package_event").update();
+        jdbc.sql("DELETE FROM performance_holding").update();
+        jdbc.sql("DELETE FROM performance_package").update();
+        jdbc.sql("DELETE FROM performance_worker").update();
+        jdbc.sql("DELETE FROM performance_provider").update();
+    }
+}

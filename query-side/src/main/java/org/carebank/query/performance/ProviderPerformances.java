@@ -1,0 +1,40 @@
+package org.carebank.query.performance;
+
+import java.util.List;
+import org.carebank.query.period.DatePeriod;
+import org.springframework.stereotype.Component;
+
+/** Assembles the provider performance view from the period aggregates. */
+@Component
+class ProviderPerformances {
+
+    private final PerformanceQueries queries;
+
+    ProviderPerformances(PerformanceQueries queries) {
+        this.queries = queries;
+    }
+
+    /** One provider's view, or every provider's when {@code providerId} is null: six queries either way. */
+    List<ProviderPerformance> of(DatePeriod period, String providerId) {
+        var standings = queries.standings(providerId);
+        var visits = queries.visitCounts(period, providerId);
+        var commissioned = queries.commissionedMinutes(period, providerId);
+        var continuity = queries.continuity(period, providerId);
+        var packages = queries.packages(period, providerId);
+        var issues = queries.repeatedIssues(period, providerId);
+        return standings.stream()
+                .map(standing -> {
+                    String id = standing.providerId();
+                    return ProviderPerformance.of(
+                            standing,
+                            period.from(),
+                            period.to(),
+                            visits.getOrDefault(id, VisitCounts.NONE),
+                            commissioned.getOrDefault(id, 0L),
+                            continuity.getOrDefault(id, Continuity.NONE),
+                            packages.getOrDefault(id, PerformanceQueries.PackageCounts.none()),
+                            issues.getOrDefault(id, List.of()));
+                })
+                .toList();
+    }
+}

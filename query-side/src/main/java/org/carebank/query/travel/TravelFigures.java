@@ -1,0 +1,89 @@
+package org.carebank.query.travel;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import org.carebank.query.web.Rates;
+
+/**
+ * The travel figures of a worker, a provider or a zone over some days. Visits and contact minutes are delivered
+ * visits; the leg figures count delivered legs only (both ends delivered).
+ *
+ * @param deliveredLegs legs between two delivered visits
+ * @param plannedTravelMinutes planned travel of those legs where known (roster or estimate)
+ * @param actualTravelMinutes next check-in minus previous check-out, summed
+ * @param travelMinutesPerContactHour actual travel per hour of contact time; null without contact time
+ * @param rushedTransitions legs whose planned gap was shorter than their planned travel
+ * @param distanceMetres estimated route distance of the legs where both locations are known
+ * @param legsWithDistance how many legs that distance covers
+ */
+record TravelFigures(
+        int visits,
+        long contactMinutes,
+        int deliveredLegs,
+        long plannedTravelMinutes,
+        long actualTravelMinutes,
+        BigDecimal travelMinutesPerContactHour,
+        int rushedTransitions,
+        long distanceMetres,
+        int legsWithDistance) {
+
+    static final TravelFigures NONE = of(0, 0, 0, 0, 0, 0, 0, 0);
+
+    static final List<String> CSV_COLUMNS = List.of(
+            "visits",
+            "contactMinutes",
+            "deliveredLegs",
+            "plannedTravelMinutes",
+            "actualTravelMinutes",
+            "travelMinutesPerContactHour",
+            "rushedTransitions",
+            "distanceMetres",
+            "legsWithDistance");
+
+    static TravelFigures of(
+            int visits,
+            long contactMinutes,
+            int deliveredLegs,
+            long plannedTravelMinutes,
+            long actualTravelMinutes,
+            int rushedTransitions,
+            long distanceMetres,
+            int legsWithDistance) {
+        return new TravelFigures(
+                visits,
+                contactMinutes,
+                deliveredLegs,
+                plannedTravelMinutes,
+                actualTravelMinutes,
+                Rates.perHour(actualTravelMinutes, contactMinutes),
+                rushedTransitions,
+                distanceMetres,
+                legsWithDistance);
+    }
+
+    TravelFigures plus(TravelFigures other) {
+        return of(
+                visits + other.visits,
+                contactMinutes + other.contactMinutes,
+                deliveredLegs + other.deliveredLegs,
+                plannedTravelMinutes + other.plannedTravelMinutes,
+                actualTravelMinutes + other.actualTravelMinutes,
+                rushedTransitions + other.rushedTransitions,
+                distanceMetres + other.distanceMetres,
+                legsWithDistance + other.legsWithDistance);
+    }
+
+    List<Object> csvValues() {
+        return Arrays.asList(
+                visits,
+                contactMinutes,
+                deliveredLegs,
+                plannedTravelMinutes,
+                actualTravelMinutes,
+                travelMinutesPerContactHour,
+                rushedTransitions,
+                distanceMetres,
+                legsWithDistance);
+    }
+}

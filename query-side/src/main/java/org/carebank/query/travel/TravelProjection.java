@@ -1,0 +1,213 @@
+package org.carebank.query.travel;
+
+import static org.carebank.query.web.Sql.ts;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.carebank.kernel.provider.ProviderAdmitted;
+import org.carebank.kernel.provider.WorkerRegistered;
+import org.carebank.kernel.visit.Location;
+import org.carebank.kernel.visit.VisitCancelled;
+import org.carebank.kernel.visit.VisitCheckedIn;
+import org.carebank.kernel.visit.VisitDelivered;
+import org.carebank.kernel.visit.VisitMissed;
+import org.carebank.kernel.visit.VisitReassigned;
+import org.carebank.kernel.visit.VisitRescheduled;
+import org.carebank.kernel.visit.VisitScheduled;
+import org.carebank.kernel.visit.VisitStatus;
+import org.carebank.query.period.DashboardCalendar;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Travel between visits, per worker-day. Each visit event updates the visit's row, then the legs of every worker-day
+ * the change touches (the day it left and the day it joined, for the worker it left and the one it joined) are
+ * recomputed from that day's rows. A projection that appended a leg per delivery would keep legs to visits that were
+ * reassigned or cancelled since, and could not slot in a delivery recorded late. Runs in one segment (see
+ * {@link TravelConfiguration}): a day's legs read other visits' rows, so two visits of one day must not be handled in
+ * parallel.
+ */
+@Component
+@ProcessingGroup(TravelProjection.PROCESSING_GROUP)
+class TravelProjection {
+
+    static final String PROCESSING_GROUP = "travel-views";
+
+    private final JdbcClient jdbc;
+    private final TravelStore store;
+    private final DashboardCalendar calendar;
+    private final WorkerDayLegs workerDayLegs;
+
+    TravelProjection(JdbcClient jdbc, TravelStore store, DashboardCalendar calendar, TravelSettings settings) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.calendar = calendar;
+        this.workerDayLegs = new WorkerDayLegs(new TravelEstimate(settings));
+    }
+
+    @EventHandler
+    void on(ProviderAdmitted event) {
+        jdbc.sql("INSERT INTO travel_provider (provider_id) VALUES (?)")
+                .param(event.providerId())
+                .update();
+    }
+
+    @EventHandler
+    void on(WorkerRegistered event) {
+        jdbc.sql(
+                        """
+                        INSERT INTO travel_worker (worker_id, provider_id, contract_type, travel_mode, hourly_pay_pence)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(
+                        event.workerId(),
+                        event.providerId(),
+                        event.contractType().name(),
+                        event.travelMode().name(),
+                        event.hourlyPayPence())
+                .update();
+    }
+
+    @EventHandler
+    void on(VisitScheduled event) {
+        var plan = event.plan();
+        LocalDate day = calendar.dateOf(plan.plannedStart());
+        Location location = plan.location();
+        jdbc.sql(
+                        """
+                        INSERT INTO travel_visit (visit_id, provider_id, zone, client_ref, worker_id, rostered_worker_id,
+                          rostered_start, rostered_date, rostered_travel_minutes, planned_start, planned_minutes,
+                          latitude, longitude, status, work_date)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        event.visitId(),
+                        event.providerId(),
+                        event.zone(),
+                        event.clientRef(),
+                        plan.workerId(),
+                        plan.workerId(),
+                        ts(plan.plannedStart()),
+                        day,
+                        plan.plannedTravelMinutes(),
+                        ts(plan.plannedStart()),
+                        plan.plannedMinutes(),
+                        location == null ? null : location.lat(),
+                        location == null ? null : location.lon(),
+                        VisitStatus.SCHEDULED.name(),
+                        day)
+                .update();
+        // The visit joins its worker's roster for the day, which may change whose roster travel applies to which leg.
+        store.workerDaysRosteredFor(plan.workerId(), day).forEach(this::recompute);
+    }
+
+    @EventHandler
+    void on(VisitRescheduled event) {
+        changing(event.visitId(), () -> jdbc.sql(
+                        """
+                        UPDATE travel_visit SET planned_start = ?, planned_minutes = ?, work_date = ?
+                        WHERE visit_id = ?""")
+                .params(
+                        ts(event.plannedStart()),
+                        event.plannedMinutes(),
+                        calendar.dateOf(event.plannedStart()),
+                        event.visitId())
+                .update());
+    }
+
+    @EventHandler
+    void on(VisitReassigned event) {
+        changing(event.visitId(), () -> jdbc.sql("UPDATE travel_visit SET worker_id = ? WHERE visit_id = ?")
+                .params(event.workerId(), event.visitId())
+                .update());
+    }
+
+    @EventHandler
+    void on(VisitCancelled event) {
+        status(event.visitId(), VisitStatus.CANCELLED);
+    }
+
+    @EventHandler
+    void on(VisitMissed event) {
+        status(event.visitId(), VisitStatus.MISSED);
+    }
+
+    @EventHandler
+    void on(VisitCheckedIn event) {
+        Location gps = event.location();
+        changing(event.visitId(), () -> jdbc.sql(
+                        """
+                        UPDATE travel_visit SET status = ?, started_at = ?, work_date = ?,
+                          latitude = COALESCE(latitude, ?), longitude = COALESCE(longitude, ?)
+                        WHERE visit_id = ?""")
+                .params(
+                        VisitStatus.IN_PROGRESS.name(),
+                        ts(event.at()),
+                        calendar.dateOf(event.at()),
+                        gps == null ? null : gps.lat(),
+                        gps == null ? null : gps.lon(),
+                        event.visitId())
+                .update());
+    }
+
+    @EventHandler
+    void on(VisitDelivered event) {
+        changing(event.visitId(), () -> jdbc.sql(
+                        """
+                        UPDATE travel_visit SET status = ?, worker_id = ?, started_at = ?, ended_at = ?,
+                          delivered_minutes = ?, work_date = ?
+                        WHERE visit_id = ?""")
+                .params(
+                        VisitStatus.DELIVERED.name(),
+                        event.workerId(),
+                        ts(event.startedAt()),
+                        ts(event.endedAt()),
+                        event.deliveredMinutes(),
+                        calendar.dateOf(event.startedAt()),
+                        event.visitId())
+                .update());
+    }
+
+    private void status(String visitId, VisitStatus status) {
+        changing(visitId, () -> jdbc.sql("UPDATE travel_visit SET status = ? WHERE visit_id = ?")
+                .params(status.name(), visitId)
+                .update());
+    }
+
+    /** Applies a change to one visit, then recomputes the worker-day it was on and the one it is on now. */
+    private void changing(String visitId, Runnable change) {
+        Optional<WorkerDay> before = store.workerDayOf(visitId);
+        change.run();
+        Optional<WorkerDay> after = store.workerDayOf(visitId);
+        Set<WorkerDay> touched = new LinkedHashSet<>();
+        before.ifPresent(touched::add);
+        after.ifPresent(touched::add);
+        touched.forEach(this::recompute);
+    }
+
+    private void recompute(WorkerDay day) {
+        Map<String, String> predecessors = new HashMap<>();
+        for (LocalDate rosteredDate : store.rosteredDatesOf(day)) {
+            predecessors.putAll(store.rosteredPredecessors(day.workerId(), rosteredDate));
+        }
+        var legs = workerDayLegs.legs(
+                day.workerId(),
+                store.visitsOn(day),
+                predecessors,
+                store.travelModeOf(day.workerId()).orElse(null));
+        store.replaceLegs(day, legs);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM travel_leg").update();
+        jdbc.sql("DELETE FROM travel_visit").update();
+        jdbc.sql("DELETE FROM travel_worker").update();
+        jdbc.sql("DELETE FROM travel_provider").update();
+    }
+}

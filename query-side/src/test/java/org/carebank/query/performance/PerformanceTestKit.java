@@ -1,0 +1,18 @@
+package org.carebank.query.performance;
+
+import org.carebank.query.period.DashboardCalendar;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The performance projection and its queries as the application wires them, for tests in other packages. */
+public final class PerformanceTestKit {
+
+    private PerformanceTestKit() {}
+
+    public static Object projection(JdbcClient jdbc) {
+        return new PerformanceProjection(jdbc, DashboardCalendar.london());
+    }
+
+    public static PerformanceQueries queries(JdbcClient jdbc) {
+        return new PerformanceQueries(jdbc, DashboardCalendar.london(), PerformanceSettings.defaults());
+    }
+}

@@ -1,0 +1,14 @@
+package org.carebank.query.travel;
+
+import org.carebank.query.period.DashboardCalendar;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The travel projection and its queries as the application wires them, for tests in other packages. */
+public final class TravelTestKit {
+
+    private TravelTestKit() {}
+
+    public static Object projection(JdbcClient jdbc) {
+        return new TravelProjection(jdbc, new TravelStore(jdbc), DashboardCalendar.london(), TravelSettings.defaults());
+    }
+}
