@@ -401,4 +401,53 @@ class TimeBankApiTest extends ApiTestSupport {
                     .isZero();
         }
     }
+
+    @Test
+    @DisplayName("the provider performance view counts minutes banked from its visits and drawn from its lots")
+    void performanceShowsTimeBank() {
+        String providerId = admitted(unique("p"));
+        var roster = new Roster(providerId, worker(council(), providerId), activePackage(council(), providerId));
+        var start = minutesFromNow(-120);
+        String visitId = unique("v");
+        assertThat(council()
+                        .put("/api/v1/visits/" + visitId, visit(roster.packageId(), roster.workerId(), start, 60))
+                        .status())
+                .isEqualTo(201);
+        council().post("/api/v1/visits/" + visitId + "/check-in", Map.of("at", start.toString(), "method", "APP_GPS"));
+        council()
+                .post(
+                        "/api/v1/visits/" + visitId + "/check-out",
+                        Map.of(
+                                "at",
+                                start.plusSeconds(40 * 60).toString(),
+                                "method",
+                                "APP_GPS",
+                                "endedEarlyAtClientRequest",
+                                true));
+        String clientRef = jdbc.sql("SELECT client_ref FROM package_lookup WHERE package_id = ?")
+                .param(roster.packageId())
+                .query(String.class)
+                .single();
+        assertThat(council()
+                        .post(bank(clientRef) + "/deposits", deposit(visitId, 20))
+                        .status())
+                .isEqualTo(201);
+        assertThat(council()
+                        .post(
+                                bank(clientRef) + "/withdrawals",
+                                Map.of("withdrawalId", unique("wd"), "minutes", 15, "purpose", "outing"))
+                        .status())
+                .isEqualTo(201);
+
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
+        eventually(() -> {
+            var view = council()
+                    .get("/api/v1/providers/" + providerId + "/performance?from=" + today + "&to=" + today)
+                    .json();
+            assertThat(view.path("timeBank").path("banked").asLong()).isEqualTo(20);
+            assertThat(view.path("timeBank").path("drawn").asLong()).isEqualTo(15);
+            assertThat(view.path("timeBank").path("expired").asLong()).isZero();
+        });
+    }
 }

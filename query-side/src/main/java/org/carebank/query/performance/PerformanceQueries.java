@@ -272,4 +272,37 @@ public class PerformanceQueries {
         params.add(providerId);
         return " WHERE planned_start >= ? AND planned_start < ? AND provider_id = ?";
     }
+
+    /** Time bank minutes banked from, drawn from and expired from each provider's deposits in the period. */
+    public record TimeBankMinutes(long banked, long drawn, long expired) {
+        static final TimeBankMinutes NONE = new TimeBankMinutes(0, 0, 0);
+    }
+
+    public Map<String, TimeBankMinutes> timeBank(DatePeriod period, String providerId) {
+        var params = new ArrayList<Object>(List.of(Sql.ts(calendar.startOf(period)), Sql.ts(calendar.endOf(period))));
+        var where = " WHERE occurred_at >= ? AND occurred_at < ?";
+        if (providerId != null) {
+            where += " AND provider_id = ?";
+            params.add(providerId);
+        }
+        var minutes = new HashMap<String, TimeBankMinutes>();
+        jdbc.sql("SELECT provider_id, kind, SUM(minutes) AS minutes FROM performance_time_bank_move" + where
+                        + " GROUP BY provider_id, kind")
+                .params(params)
+                .query(rs -> {
+                    var current = minutes.getOrDefault(rs.getString("provider_id"), TimeBankMinutes.NONE);
+                    long n = rs.getLong("minutes");
+                    minutes.put(
+                            rs.getString("provider_id"),
+                            switch (rs.getString("kind")) {
+                                case "BANKED" ->
+                                    new TimeBankMinutes(current.banked() + n, current.drawn(), current.expired());
+                                case "DRAWN" ->
+                                    new TimeBankMinutes(current.banked(), current.drawn() + n, current.expired());
+                                default ->
+                                    new TimeBankMinutes(current.banked(), current.drawn(), current.expired() + n);
+                            });
+                });
+        return minutes;
+    }
 }

@@ -13,14 +13,14 @@ import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.provider.ListStatus;
 import org.carebank.query.performance.PerformanceQueries.PackageCounts;
 import org.carebank.query.performance.PerformanceQueries.ProviderStanding;
+import org.carebank.query.performance.PerformanceQueries.TimeBankMinutes;
 import org.carebank.query.performance.PerformanceQueries.WorkerIssues;
 import org.carebank.query.web.CsvExportable;
 import org.carebank.query.web.CsvTable;
 import org.carebank.query.web.Rates;
 
 /**
- * The provider performance view of one provider over a period (see the README's table for each figure). Time bank
- * figures (banked, drawn, expired) join this view once the time bank exists.
+ * The provider performance view of one provider over a period (see the README's table for each figure).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ProviderPerformance(
@@ -48,7 +48,8 @@ record ProviderPerformance(
         int visitsPlannedUnder30Minutes,
         ContinuityView continuity,
         Packages packages,
-        List<WorkerIssues> workersWithRepeatedIssues)
+        List<WorkerIssues> workersWithRepeatedIssues,
+        TimeBankMinutes timeBank)
         implements CsvExportable {
 
     record ContinuityView(int clients, BigDecimal averageWorkersPerClient, BigDecimal mainWorkerSharePercent) {}
@@ -64,7 +65,8 @@ record ProviderPerformance(
             long commissionedMinutes,
             Continuity continuity,
             PackageCounts packages,
-            List<WorkerIssues> repeatedIssues) {
+            List<WorkerIssues> repeatedIssues,
+            TimeBankMinutes timeBank) {
         return new ProviderPerformance(
                 standing.providerId(),
                 standing.name(),
@@ -98,7 +100,8 @@ record ProviderPerformance(
                         packages.declinedTotal(),
                         packages.declined(),
                         packages.handedBack()),
-                List.copyOf(repeatedIssues));
+                List.copyOf(repeatedIssues),
+                timeBank);
     }
 
     static final List<String> CSV_COLUMNS;
@@ -136,7 +139,12 @@ record ProviderPerformance(
         for (DeclineReason reason : DeclineReason.values()) {
             columns.add("packagesDeclined" + reason.name());
         }
-        columns.addAll(List.of("packagesHandedBack", "workersWithRepeatedIssues"));
+        columns.addAll(List.of(
+                "packagesHandedBack",
+                "workersWithRepeatedIssues",
+                "timeBankBankedMinutes",
+                "timeBankDrawnMinutes",
+                "timeBankExpiredMinutes"));
         CSV_COLUMNS = List.copyOf(columns);
     }
 
@@ -178,6 +186,9 @@ record ProviderPerformance(
         row.add(workersWithRepeatedIssues.stream()
                 .map(w -> w.workerId() + ":" + w.missed() + ":" + w.late())
                 .collect(Collectors.joining(" ")));
+        row.add(timeBank.banked());
+        row.add(timeBank.drawn());
+        row.add(timeBank.expired());
         return row;
     }
 

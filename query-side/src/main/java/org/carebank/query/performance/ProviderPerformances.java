@@ -14,7 +14,7 @@ class ProviderPerformances {
         this.queries = queries;
     }
 
-    /** One provider's view, or every provider's when {@code providerId} is null: six queries either way. */
+    /** One provider's view, or every provider's when {@code providerId} is null: seven queries either way. */
     List<ProviderPerformance> of(DatePeriod period, String providerId) {
         var standings = queries.standings(providerId);
         var visits = queries.visitCounts(period, providerId);
@@ -22,6 +22,7 @@ class ProviderPerformances {
         var continuity = queries.continuity(period, providerId);
         var packages = queries.packages(period, providerId);
         var issues = queries.repeatedIssues(period, providerId);
+        var timeBank = queries.timeBank(period, providerId);
         return standings.stream()
                 .map(standing -> {
                     String id = standing.providerId();
@@ -33,7 +34,8 @@ class ProviderPerformances {
                             commissioned.getOrDefault(id, 0L),
                             continuity.getOrDefault(id, Continuity.NONE),
                             packages.getOrDefault(id, PerformanceQueries.PackageCounts.none()),
-                            issues.getOrDefault(id, List.of()));
+                            issues.getOrDefault(id, List.of()),
+                            timeBank.getOrDefault(id, PerformanceQueries.TimeBankMinutes.NONE));
                 })
                 .toList();
     }

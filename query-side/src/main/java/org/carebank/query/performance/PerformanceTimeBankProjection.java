@@ -1,0 +1,84 @@
+package org.carebank.query.performance;
+
+import static org.carebank.query.web.Sql.ts;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.carebank.kernel.timebank.LotSpend;
+import org.carebank.kernel.timebank.TimeBankLotExpired;
+import org.carebank.kernel.timebank.TimeDrawnDown;
+import org.carebank.kernel.timebank.UnusedTimeBanked;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The time bank side of provider performance: a deposit counts for the provider whose visit left the minutes unused,
+ * and a draw-down or expiry for the provider whose deposit opened the lot it spent. Council adjustment lots belong to
+ * no provider. Part of {@code performance-views}, so it is rebuilt with the rest of the view; a bank's events share a
+ * segment, so a lot is always known before it is spent.
+ */
+@Component
+@ProcessingGroup(PerformanceProjection.PROCESSING_GROUP)
+class PerformanceTimeBankProjection {
+
+    private final JdbcClient jdbc;
+
+    PerformanceTimeBankProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UnusedTimeBanked event, @MessageIdentifier String eventId) {
+        jdbc.sql("INSERT INTO performance_time_bank_lot (client_ref, lot_id, provider_id) VALUES (?, ?, ?)")
+                .params(event.clientRef(), event.lotId(), event.providerId())
+                .update();
+        move(eventId, event.providerId(), "BANKED", event.minutes(), event.bankedAt());
+    }
+
+    @EventHandler
+    void on(TimeDrawnDown event, @MessageIdentifier String eventId) {
+        spent(eventId, event.clientRef(), event.spentFrom(), "DRAWN", event.drawnAt());
+    }
+
+    @EventHandler
+    void on(TimeBankLotExpired event, @MessageIdentifier String eventId) {
+        spent(
+                eventId,
+                event.clientRef(),
+                List.of(new LotSpend(event.lotId(), event.minutes())),
+                "EXPIRED",
+                event.expiredAt());
+    }
+
+    private void spent(String eventId, String clientRef, List<LotSpend> spends, String kind, Instant at) {
+        var byProvider = new LinkedHashMap<String, Integer>();
+        for (LotSpend spend : spends) {
+            jdbc.sql("SELECT provider_id FROM performance_time_bank_lot WHERE client_ref = ? AND lot_id = ?")
+                    .params(clientRef, spend.lotId())
+                    .query(String.class)
+                    .optional()
+                    .ifPresent(provider -> byProvider.merge(provider, spend.minutes(), Integer::sum));
+        }
+        byProvider.forEach((provider, minutes) -> move(eventId, provider, kind, minutes, at));
+    }
+
+    private void move(String eventId, String providerId, String kind, int minutes, Instant at) {
+        jdbc.sql(
+                        """
+                        INSERT INTO performance_time_bank_move (event_id, provider_id, kind, minutes, occurred_at)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(eventId, providerId, kind, minutes, ts(at))
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM performance_time_bank_move").update();
+        jdbc.sql("DELETE FROM performance_time_bank_lot").update();
+    }
+}
