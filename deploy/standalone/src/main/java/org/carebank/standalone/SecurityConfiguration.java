@@ -52,7 +52,14 @@ class SecurityConfiguration {
                                 "/actuator/prometheus",
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
-                                "/swagger-ui.html")
+                                "/swagger-ui.html",
+                                // The dashboard page and its assets; the figures it shows come from the API, signed in.
+                                "/",
+                                "/index.html",
+                                "/dashboard.js",
+                                "/dashboard.css",
+                                "/webjars/**",
+                                "/favicon.ico")
                         .permitAll()
                         .requestMatchers(
                                 POST,
