@@ -131,7 +131,7 @@ abstract class ApiTestSupport {
         return providerId;
     }
 
-    String worker(Api asProvider, String providerId) {
+    static String worker(Api asProvider, String providerId) {
         String workerId = unique("w");
         var response = asProvider.post(
                 "/api/v1/providers/" + providerId + "/workers",
@@ -148,26 +148,38 @@ abstract class ApiTestSupport {
         return workerId;
     }
 
-    /** A package commissioned, offered to the provider and accepted by it. */
+    /** A package with time banking commissioned, offered to the provider and accepted by it. */
     String activePackage(Api asProvider, String providerId) {
+        return activePackage(council(), asProvider, providerId, unique("C"), true);
+    }
+
+    /** The same for a service of its own ({@link RunningService}), with the client and time banking chosen. */
+    static String activePackage(Api council, Api asProvider, String providerId, String clientRef, boolean timeBanking) {
         String packageId = unique("pkg");
         var commission = new LinkedHashMap<String, Object>();
         commission.put("packageId", packageId);
-        commission.put("clientRef", unique("C"));
+        commission.put("clientRef", clientRef);
         commission.put("zone", "north");
         commission.put("weeklyMinutes", 420);
         commission.put("hourlyRatePence", 2400);
-        commission.put("timeBanking", true);
+        commission.put("timeBanking", timeBanking);
         commission.put("startsOn", "2026-01-01");
-        assertThat(council().post("/api/v1/packages", commission).status()).isEqualTo(201);
-        assertThat(council()
-                        .post("/api/v1/packages/" + packageId + "/offers", Map.of("providerId", providerId))
+        assertThat(council.post("/api/v1/packages", commission).status()).isEqualTo(201);
+        assertThat(council.post("/api/v1/packages/" + packageId + "/offers", Map.of("providerId", providerId))
                         .status())
                 .isEqualTo(200);
         var accepted =
                 asProvider.post("/api/v1/packages/" + packageId + "/acceptance", Map.of("providerId", providerId));
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
         return packageId;
+    }
+
+    /** The client a package was commissioned for, from the command-side lookup. */
+    String clientOf(String packageId) {
+        return jdbc.sql("SELECT client_ref FROM package_lookup WHERE package_id = ?")
+                .param(packageId)
+                .query(String.class)
+                .single();
     }
 
     static Map<String, Object> visit(String packageId, String workerId, Instant plannedStart, int plannedMinutes) {

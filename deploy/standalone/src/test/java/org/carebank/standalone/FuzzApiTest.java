@@ -215,10 +215,7 @@ class FuzzApiTest extends ApiTestSupport {
                                 visit(roster.packageId(), roster.workerId(), minutesFromNow(2 * 24 * 60), 60))
                         .status())
                 .isEqualTo(201);
-        String clientRef = jdbc.sql("SELECT client_ref FROM package_lookup WHERE package_id = ?")
-                .param(roster.packageId())
-                .query(String.class)
-                .single();
+        String clientRef = clientOf(roster.packageId());
         var templates = templates(roster, visitId, clientRef);
         var fuzzer = as("fuzzer");
         var random = new Random(SEED);

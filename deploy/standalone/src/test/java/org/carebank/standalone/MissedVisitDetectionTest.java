@@ -93,38 +93,8 @@ class MissedVisitDetectionTest extends ApiTestSupport {
             var council = service.as("council");
             var alpha = service.as("alpha");
             council.post("/api/v1/providers", admission(ALPHA, cqc("GOOD", "GOOD")));
-            String workerId = unique("w");
-            alpha.post(
-                    "/api/v1/providers/" + ALPHA + "/workers",
-                    Map.of(
-                            "workerId",
-                            workerId,
-                            "contractType",
-                            "GUARANTEED_HOURS",
-                            "travelMode",
-                            "WALK",
-                            "hourlyPayPence",
-                            1300));
-            String packageId = unique("pkg");
-            council.post(
-                    "/api/v1/packages",
-                    Map.of(
-                            "packageId",
-                            packageId,
-                            "clientRef",
-                            unique("C"),
-                            "zone",
-                            "north",
-                            "weeklyMinutes",
-                            300,
-                            "hourlyRatePence",
-                            2200,
-                            "timeBanking",
-                            false,
-                            "startsOn",
-                            "2026-01-01"));
-            council.post("/api/v1/packages/" + packageId + "/offers", Map.of("providerId", ALPHA));
-            alpha.post("/api/v1/packages/" + packageId + "/acceptance", Map.of("providerId", ALPHA));
+            String workerId = worker(alpha, ALPHA);
+            String packageId = activePackage(council, alpha, ALPHA, unique("C"), false);
             var plannedStart = Instant.now().minusSeconds(120 * 60 - 6);
             dueAt = plannedStart.plusSeconds(120 * 60);
             var scheduled = alpha.put("/api/v1/visits/" + visitId, visit(packageId, workerId, plannedStart, 60));

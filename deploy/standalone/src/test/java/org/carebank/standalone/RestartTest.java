@@ -14,43 +14,16 @@ class RestartTest {
         String visitId = ApiTestSupport.unique("v");
         var start = ApiTestSupport.minutesFromNow(-20);
         Map<String, Object> schedule;
+        String packageId;
         String before;
         try (var service = RunningService.start("restart")) {
             var council = service.as("council");
             var alpha = service.as("alpha");
             council.post(
                     "/api/v1/providers", ApiTestSupport.admission("alpha-care", ApiTestSupport.cqc("GOOD", "GOOD")));
-            alpha.post(
-                    "/api/v1/providers/alpha-care/workers",
-                    Map.of(
-                            "workerId",
-                            "w-restart",
-                            "contractType",
-                            "ZERO_HOURS",
-                            "travelMode",
-                            "CYCLE",
-                            "hourlyPayPence",
-                            1300));
-            council.post(
-                    "/api/v1/packages",
-                    Map.of(
-                            "packageId",
-                            "pkg-restart",
-                            "clientRef",
-                            "C-restart",
-                            "zone",
-                            "north",
-                            "weeklyMinutes",
-                            300,
-                            "hourlyRatePence",
-                            2400,
-                            "timeBanking",
-                            true,
-                            "startsOn",
-                            "2026-01-01"));
-            council.post("/api/v1/packages/pkg-restart/offers", Map.of("providerId", "alpha-care"));
-            alpha.post("/api/v1/packages/pkg-restart/acceptance", Map.of("providerId", "alpha-care"));
-            schedule = ApiTestSupport.visit("pkg-restart", "w-restart", start, 60);
+            String workerId = ApiTestSupport.worker(alpha, "alpha-care");
+            packageId = ApiTestSupport.activePackage(council, alpha, "alpha-care", "C-restart", true);
+            schedule = ApiTestSupport.visit(packageId, workerId, start, 60);
             var scheduled = alpha.put("/api/v1/visits/" + visitId, schedule);
             assertThat(scheduled.status()).as(scheduled.text()).isEqualTo(201);
             assertThat(alpha.post(
@@ -70,7 +43,7 @@ class RestartTest {
             var alpha = service.as("alpha");
             assertThat(alpha.get("/api/v1/visits/" + visitId).text()).isEqualTo(before);
             assertThat(service.as("council")
-                            .get("/api/v1/packages/pkg-restart")
+                            .get("/api/v1/packages/" + packageId)
                             .json()
                             .path("status")
                             .asString())

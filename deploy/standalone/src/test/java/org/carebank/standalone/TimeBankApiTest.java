@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,10 +36,7 @@ class TimeBankApiTest extends ApiTestSupport {
                                 "endedEarlyAtClientRequest",
                                 true));
         assertThat(out.status()).as(out.text()).isEqualTo(200);
-        String clientRef = jdbc.sql("SELECT client_ref FROM package_lookup WHERE package_id = ?")
-                .param(roster.packageId())
-                .query(String.class)
-                .single();
+        String clientRef = clientOf(roster.packageId());
         return new EndedEarly(clientRef, visitId);
     }
 
@@ -145,25 +141,7 @@ class TimeBankApiTest extends ApiTestSupport {
                 422,
                 "/problems/banking-window-closed");
 
-        String packageId = unique("pkg");
-        var commission = new LinkedHashMap<String, Object>(Map.of(
-                "packageId",
-                packageId,
-                "clientRef",
-                unique("C"),
-                "zone",
-                "north",
-                "weeklyMinutes",
-                300,
-                "hourlyRatePence",
-                2400,
-                "timeBanking",
-                false,
-                "startsOn",
-                "2026-01-01"));
-        council().post("/api/v1/packages", commission);
-        council().post("/api/v1/packages/" + packageId + "/offers", Map.of("providerId", ALPHA));
-        alpha().post("/api/v1/packages/" + packageId + "/acceptance", Map.of("providerId", ALPHA));
+        String packageId = activePackage(council(), alpha(), ALPHA, unique("C"), false);
         var noBanking = endedEarly(new Roster(ALPHA, roster.workerId(), packageId), 300);
         assertRefused(
                 alpha().post(bank(noBanking.clientRef()) + "/deposits", deposit(noBanking.visitId(), 10)),
@@ -302,39 +280,9 @@ class TimeBankApiTest extends ApiTestSupport {
             var council = service.as("council");
             var alpha = service.as("alpha");
             council.post("/api/v1/providers", admission(ALPHA, cqc("GOOD", "GOOD")));
-            String workerId = unique("w");
-            alpha.post(
-                    "/api/v1/providers/" + ALPHA + "/workers",
-                    Map.of(
-                            "workerId",
-                            workerId,
-                            "contractType",
-                            "ZERO_HOURS",
-                            "travelMode",
-                            "CAR",
-                            "hourlyPayPence",
-                            1300));
-            String packageId = unique("pkg");
+            String workerId = worker(alpha, ALPHA);
             clientRef = unique("C");
-            council.post(
-                    "/api/v1/packages",
-                    Map.of(
-                            "packageId",
-                            packageId,
-                            "clientRef",
-                            clientRef,
-                            "zone",
-                            "north",
-                            "weeklyMinutes",
-                            300,
-                            "hourlyRatePence",
-                            2400,
-                            "timeBanking",
-                            true,
-                            "startsOn",
-                            "2026-01-01"));
-            council.post("/api/v1/packages/" + packageId + "/offers", Map.of("providerId", ALPHA));
-            alpha.post("/api/v1/packages/" + packageId + "/acceptance", Map.of("providerId", ALPHA));
+            String packageId = activePackage(council, alpha, ALPHA, clientRef, true);
             var start = minutesFromNow(-90);
             visitId = unique("v");
             alpha.put("/api/v1/visits/" + visitId, visit(packageId, workerId, start, 60));
@@ -424,10 +372,7 @@ class TimeBankApiTest extends ApiTestSupport {
                                 "APP_GPS",
                                 "endedEarlyAtClientRequest",
                                 true));
-        String clientRef = jdbc.sql("SELECT client_ref FROM package_lookup WHERE package_id = ?")
-                .param(roster.packageId())
-                .query(String.class)
-                .single();
+        String clientRef = clientOf(roster.packageId());
         assertThat(council()
                         .post(bank(clientRef) + "/deposits", deposit(visitId, 20))
                         .status())
