@@ -1,5 +1,6 @@
 package org.carebank.command.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,17 @@ public class CommandProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    private final MeterRegistry registry;
+
+    CommandProblems(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
     @ExceptionHandler(CommandRefusedException.class)
     ResponseEntity<ProblemDetail> refused(CommandRefusedException e) {
         var refusal = e.refusal();
+        // Which rules providers' systems break most: a rising count points at a rostering system to talk to.
+        registry.counter("carebank.commands.refused", "type", refusal.type()).increment();
         return ResponseEntity.status(refusal.status()).body(problem(refusal));
     }
 
