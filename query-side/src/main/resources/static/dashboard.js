@@ -154,6 +154,11 @@ async function showProvider() {
     { label: "Missed", data: weeks.map((w) => w.visitsMissed) },
     { label: "Late", data: weeks.map((w) => w.visitsLate) },
   ]);
+  const travel = await Promise.all(labels.map((week) =>
+    api(`/api/v1/travel/providers/${encodeURIComponent(providerId)}?week=${week}`)));
+  drawChart("travel-chart", labels, [
+    { label: "Travel minutes per contact hour", data: travel.map((t) => t.travelMinutesPerContactHour ?? 0) },
+  ]);
   const charter = await api(`/api/v1/providers/${encodeURIComponent(providerId)}/charter?${period()}`);
   $("#charter-table tbody").innerHTML = charter.measures.map((m) => `
     <tr><td>${esc(m.measure)}</td><td class="n">${esc(m.value)}</td><td>${esc(m.comparison)} ${esc(m.expected)}</td>

@@ -145,7 +145,8 @@ class DashboardBrowserTest extends ApiTestSupport {
                 .selectByVisibleText(providerId);
         waitUpTo(20).until(driver -> (Boolean) ((JavascriptExecutor) driver)
                 .executeScript("const c = Chart.getChart(document.getElementById('minutes-chart'));"
-                        + " return !!c && c.data.datasets[0].data.reduce((a, b) => a + b, 0) > 0;"));
+                        + " return !!c && c.data.datasets[0].data.reduce((a, b) => a + b, 0) > 0"
+                        + " && !!Chart.getChart(document.getElementById('travel-chart'));"));
         Files.createDirectories(Path.of("target"));
         Files.copy(
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
