@@ -147,8 +147,8 @@ class CarebankBenchmark {
             }
         }
         env.put("hikariPool", System.getProperty("bench.pool", "default (10)"));
-        env.put("processorBatchSize", System.getProperty("bench.batchSize", "default"));
-        env.put("processorSegments", System.getProperty("bench.segments", "default"));
+        env.put("processorBatchSize", System.getProperty("bench.batchSize", "as in application.yml"));
+        env.put("processorSegments", System.getProperty("bench.segments", "as in application.yml"));
         results.put("environment", env);
         System.out.println("Benchmark environment: " + env);
     }
@@ -193,6 +193,8 @@ class CarebankBenchmark {
             args.add("--spring.datasource.hikari.maximum-pool-size=" + System.getProperty("bench.pool"));
         }
         for (String name : PROJECTIONS) {
+            // A processor named in properties defaults to Axon's tracking mode: keep the service's pooled processors.
+            args.add("--axon.eventhandling.processors." + name + ".mode=pooled");
             if (System.getProperty("bench.batchSize") != null) {
                 args.add("--axon.eventhandling.processors." + name + ".batch-size="
                         + System.getProperty("bench.batchSize"));
