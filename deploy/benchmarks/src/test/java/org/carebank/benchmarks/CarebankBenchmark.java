@@ -1,0 +1,910 @@
+package org.carebank.benchmarks;
+
+import static org.carebank.benchmarks.Figures.round;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.carebank.kernel.caller.Caller;
+import org.carebank.kernel.caller.Role;
+import org.carebank.kernel.timebank.LotSpend;
+import org.carebank.kernel.timebank.TimeDrawnDown;
+import org.carebank.kernel.timebank.UnusedTimeBanked;
+import org.carebank.kernel.visit.CancellationInitiator;
+import org.carebank.kernel.visit.CheckInVisit;
+import org.carebank.kernel.visit.CheckOutVisit;
+import org.carebank.kernel.visit.EcmMethod;
+import org.carebank.kernel.visit.ScheduleVisit;
+import org.carebank.kernel.visit.VisitCancelled;
+import org.carebank.kernel.visit.VisitMissed;
+import org.carebank.kernel.visit.VisitPlan;
+import org.carebank.kernel.visit.VisitScheduled;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Every benchmark of issue 10 in one run, on one durable embedded PostgreSQL (fsync and synchronous_commit on):
+ * raw-JDBC baselines, command throughput through the gateway and HTTP at 1/4/16 clients, the bulk roster path,
+ * projection lag at a steady rate, replay of all projections, query latency, and heap/RSS of the service. Prints a table
+ * and writes {@code target/benchmark-results.json}. The service runs in this JVM (as the standalone app, real HTTP
+ * port), so heap and RSS include the load generator's small share.
+ *
+ * <p>Sizes: {@code -Dbench.seconds} per throughput point (8), {@code -Dbench.rosterVisits} (2000), {@code
+ * -Dbench.lagRate} commands/s (500) for {@code -Dbench.lagSeconds} (20), {@code -Dbench.storeVisits} visits in the
+ * replay/query store (100000), {@code -Dbench.pool} Hikari pool size (the service's default, 10, when unset),
+ * {@code -Dbench.batchSize} / {@code -Dbench.segments} for the projection processors (Axon's defaults when unset).
+ */
+class CarebankBenchmark {
+
+    private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "8"));
+    private static final int ROSTER_VISITS = Integer.getInteger("bench.rosterVisits", 2000);
+    private static final int LAG_RATE = Integer.getInteger("bench.lagRate", 500);
+    private static final int LAG_SECONDS = Integer.getInteger("bench.lagSeconds", 20);
+    private static final int STORE_VISITS = Integer.getInteger("bench.storeVisits", 100_000);
+    private static final int[] CLIENTS = {1, 4, 16};
+    private static final List<String> PROJECTIONS =
+            List.of("provider-views", "package-views", "visit-views", "time-bank-views");
+    private static final String PROVIDER = "bench-care";
+    private static final Caller ROSTER = new Caller("bench", Role.PROVIDER, PROVIDER);
+
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+    private final AtomicLong visitNo = new AtomicLong();
+    private final AtomicLong workerNo = new AtomicLong();
+    private ConfigurableApplicationContext service;
+    private String base;
+    private final List<String> bankClients = new ArrayList<>();
+    private String packageId;
+    private Instant firstSlot;
+
+    @Test
+    void run() throws Exception {
+        var workdir = new File(System.getProperty("bench.workdir", "target/bench-postgres"));
+        workdir.mkdirs();
+        try (var postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(workdir)
+                .setDataDirectory(new File(workdir, "data"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100")
+                .start()) {
+            environment(postgres);
+            for (String db : List.of("baseline", "carebank")) {
+                try (var c = postgres.getPostgresDatabase().getConnection();
+                        var s = c.createStatement()) {
+                    s.execute("CREATE DATABASE " + db);
+                }
+            }
+            baselines(postgres.getJdbcUrl("postgres", "baseline"));
+            startService(postgres.getJdbcUrl("postgres", "carebank"));
+            try {
+                setUp();
+                commandThroughput();
+                bulkRoster();
+                projectionLag();
+                replayAndQueries();
+            } finally {
+                service.close();
+            }
+        }
+        ratios();
+        write();
+    }
+
+    // ---------------------------------------------------------------- environment
+
+    private void environment(EmbeddedPostgres postgres) throws Exception {
+        var env = new LinkedHashMap<String, Object>();
+        env.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        env.put("cpus", Runtime.getRuntime().availableProcessors());
+        env.put("java", System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        env.put(
+                "loadAverageAtStart",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
+        try (var c = postgres.getPostgresDatabase().getConnection();
+                var s = c.createStatement()) {
+            for (String setting : List.of("server_version", "fsync", "synchronous_commit", "full_page_writes")) {
+                try (var rows = s.executeQuery("SHOW " + setting)) {
+                    rows.next();
+                    env.put("postgres_" + setting, rows.getString(1));
+                }
+            }
+        }
+        env.put("hikariPool", System.getProperty("bench.pool", "default (10)"));
+        env.put("processorBatchSize", System.getProperty("bench.batchSize", "as in application.yml"));
+        env.put("processorSegments", System.getProperty("bench.segments", "as in application.yml"));
+        results.put("environment", env);
+        System.out.println("Benchmark environment: " + env);
+    }
+
+    // ---------------------------------------------------------------- baselines
+
+    private void baselines(String url) throws Exception {
+        var baselines = new JdbcBaselines(url);
+        baselines.batchInsert(2_000, 500); // warm-up
+        double batch = baselines.batchInsert(20_000, 500);
+        var figures = new LinkedHashMap<String, Object>();
+        figures.put("a_batchInsertEventsPerSecond", round(batch));
+        row("baseline (a) JDBC batch insert, events/s", batch, "");
+        baselines.perCommand(1, 1); // warm-up
+        for (int clients : CLIENTS) {
+            double rate = baselines.perCommand(clients, SECONDS);
+            figures.put("b_perCommandPerSecond_" + clients + "clients", round(rate));
+            row("baseline (b) read+append+commit, " + clients + " client(s), commands/s", rate, "");
+        }
+        results.put("baselines", figures);
+    }
+
+    // ---------------------------------------------------------------- the service
+
+    private void startService(String url) throws Exception {
+        var args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--server.port=0",
+                "--logging.structured.format.console=",
+                "--logging.level.root=WARN",
+                "--carebank.rate-limit.requests-per-minute=100000000",
+                "--carebank.security.users[0].username=council",
+                "--carebank.security.users[0].password={noop}council",
+                "--carebank.security.users[0].role=COUNCIL",
+                "--carebank.security.users[1].username=bench",
+                "--carebank.security.users[1].password={noop}bench",
+                "--carebank.security.users[1].role=PROVIDER",
+                "--carebank.security.users[1].provider-id=" + PROVIDER));
+        if (System.getProperty("bench.pool") != null) {
+            args.add("--spring.datasource.hikari.maximum-pool-size=" + System.getProperty("bench.pool"));
+        }
+        for (String name : PROJECTIONS) {
+            // A processor named in properties defaults to Axon's tracking mode: keep the service's pooled processors.
+            args.add("--axon.eventhandling.processors." + name + ".mode=pooled");
+            if (System.getProperty("bench.batchSize") != null) {
+                args.add("--axon.eventhandling.processors." + name + ".batch-size="
+                        + System.getProperty("bench.batchSize"));
+            }
+            if (System.getProperty("bench.segments") != null) {
+                args.add("--axon.eventhandling.processors." + name + ".initial-segment-count="
+                        + System.getProperty("bench.segments"));
+                args.add("--axon.eventhandling.processors." + name + ".thread-count="
+                        + System.getProperty("bench.segments"));
+            }
+        }
+        long started = System.nanoTime();
+        // By name: the standalone module's classes are on the test classpath only (see the pom).
+        service = new SpringApplicationBuilder(Class.forName("org.carebank.standalone.CarebankApplication"))
+                .run(args.toArray(String[]::new));
+        base = "http://localhost" + ":" + service.getEnvironment().getProperty("local.server.port");
+        results.put("serviceStartSeconds", round((System.nanoTime() - started) / 1e9));
+    }
+
+    private void setUp() throws Exception {
+        var cqc = Map.of(
+                "overall",
+                "GOOD",
+                "safe",
+                "GOOD",
+                "effective",
+                "GOOD",
+                "caring",
+                "GOOD",
+                "responsive",
+                "GOOD",
+                "wellLed",
+                "GOOD",
+                "inspectedOn",
+                "2026-05-01");
+        expect(post(
+                "council",
+                "/api/v1/providers",
+                Map.of("providerId", PROVIDER, "name", "Bench Care", "zones", List.of("north"), "cqc", cqc)));
+        packageId = "bench-pkg";
+        expect(post(
+                "council",
+                "/api/v1/packages",
+                Map.of(
+                        "packageId",
+                        packageId,
+                        "clientRef",
+                        "BENCH-C1",
+                        "zone",
+                        "north",
+                        "weeklyMinutes",
+                        420,
+                        "hourlyRatePence",
+                        2400,
+                        "timeBanking",
+                        true,
+                        "startsOn",
+                        "2026-01-01")));
+        expect(post("council", "/api/v1/packages/" + packageId + "/offers", Map.of("providerId", PROVIDER)));
+        expect(post("bench", "/api/v1/packages/" + packageId + "/acceptance", Map.of("providerId", PROVIDER)));
+        firstSlot = LocalDate.now().plusDays(2).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    /** A worker of its own for each client thread: real rosters spread visits over many workers. */
+    private String newWorker() throws Exception {
+        String workerId = "bench-w-" + workerNo.incrementAndGet();
+        expect(post(
+                "bench",
+                "/api/v1/providers/" + PROVIDER + "/workers",
+                Map.of(
+                        "workerId",
+                        workerId,
+                        "contractType",
+                        "ZERO_HOURS",
+                        "travelMode",
+                        "CAR",
+                        "hourlyPayPence",
+                        1300)));
+        return workerId;
+    }
+
+    /** One client's visits: consecutive hours of its own worker, starting the day after tomorrow. */
+    private final class Lifecycle {
+        final String workerId;
+        int slot;
+
+        Lifecycle() throws Exception {
+            this.workerId = newWorker();
+        }
+
+        Instant nextStart() {
+            return firstSlot.plusSeconds(3600L * slot++);
+        }
+    }
+
+    // ---------------------------------------------------------------- 1. command throughput
+
+    interface Sender {
+        void schedule(String visitId, String workerId, Instant start) throws Exception;
+
+        void checkIn(String visitId, Instant at) throws Exception;
+
+        void checkOut(String visitId, Instant at) throws Exception;
+    }
+
+    private Sender gateway() {
+        var gateway = service.getBean(CommandGateway.class);
+        return new Sender() {
+            private void send(Object command) {
+                gateway.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(ROSTER.toMetaData()));
+            }
+
+            public void schedule(String visitId, String workerId, Instant start) {
+                send(new ScheduleVisit(
+                        visitId, plan(workerId, start), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            }
+
+            public void checkIn(String visitId, Instant at) {
+                send(new CheckInVisit(visitId, at, EcmMethod.APP_GPS, null, null));
+            }
+
+            public void checkOut(String visitId, Instant at) {
+                send(new CheckOutVisit(visitId, at, EcmMethod.APP_GPS, false, null));
+            }
+        };
+    }
+
+    private VisitPlan plan(String workerId, Instant start) {
+        return new VisitPlan(packageId, workerId, start, 45, false, null, null, null);
+    }
+
+    private Sender overHttp() {
+        return new Sender() {
+            public void schedule(String visitId, String workerId, Instant start) throws Exception {
+                expect(put(
+                        "bench",
+                        "/api/v1/visits/" + visitId,
+                        Map.of(
+                                "packageId",
+                                packageId,
+                                "workerId",
+                                workerId,
+                                "plannedStart",
+                                start.toString(),
+                                "plannedMinutes",
+                                45,
+                                "timeCritical",
+                                false)));
+            }
+
+            public void checkIn(String visitId, Instant at) throws Exception {
+                expect(post(
+                        "bench",
+                        "/api/v1/visits/" + visitId + "/check-in",
+                        Map.of("at", at.toString(), "method", "APP_GPS")));
+            }
+
+            public void checkOut(String visitId, Instant at) throws Exception {
+                expect(post(
+                        "bench",
+                        "/api/v1/visits/" + visitId + "/check-out",
+                        Map.of("at", at.toString(), "method", "APP_GPS", "endedEarlyAtClientRequest", false)));
+            }
+        };
+    }
+
+    private void commandThroughput() throws Exception {
+        var figures = new LinkedHashMap<String, Object>();
+        throughput(gateway(), 2, 1); // warm-up of the JIT, the pools and the caches
+        throughput(overHttp(), 2, 4);
+        for (var path : List.of("gateway", "http")) {
+            for (int clients : CLIENTS) {
+                var sender = path.equals("gateway") ? gateway() : overHttp();
+                var point = throughput(sender, SECONDS, clients);
+                figures.put(path + "_" + clients + "clients", point);
+                row(
+                        "Carebank via " + path + ", " + clients + " client(s), commands/s",
+                        (double) point.get("commandsPerSecond"),
+                        "p50 " + point.get("p50Ms") + " ms, p99 " + point.get("p99Ms") + " ms");
+            }
+        }
+        results.put("commandThroughput", figures);
+    }
+
+    /** Clients each run visit lifecycles (schedule, check in, check out) back to back for the given time. */
+    private Map<String, Object> throughput(Sender sender, double seconds, int clients) throws Exception {
+        var stop = new AtomicBoolean();
+        var commands = new AtomicLong();
+        var latencies = Collections.synchronizedList(new ArrayList<Long>());
+        var errors = Collections.synchronizedList(new ArrayList<Throwable>());
+        var lifecycles = new ArrayList<Lifecycle>();
+        for (int c = 0; c < clients; c++) {
+            lifecycles.add(new Lifecycle());
+        }
+        var go = new CountDownLatch(1);
+        var threads = new ArrayList<Thread>();
+        for (var lifecycle : lifecycles) {
+            var thread = new Thread(() -> {
+                try {
+                    go.await();
+                    while (!stop.get()) {
+                        String visitId = "bench-v-" + visitNo.incrementAndGet();
+                        Instant start = lifecycle.nextStart();
+                        long t0 = System.nanoTime();
+                        sender.schedule(visitId, lifecycle.workerId, start);
+                        long t1 = System.nanoTime();
+                        sender.checkIn(visitId, start.plusSeconds(120));
+                        long t2 = System.nanoTime();
+                        sender.checkOut(visitId, start.plusSeconds(2820));
+                        long t3 = System.nanoTime();
+                        latencies.add(t1 - t0);
+                        latencies.add(t2 - t1);
+                        latencies.add(t3 - t2);
+                        commands.addAndGet(3);
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        long started = System.nanoTime();
+        go.countDown();
+        Thread.sleep((long) (seconds * 1000));
+        stop.set(true);
+        long done = commands.get();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        for (var thread : threads) {
+            thread.join();
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("throughput run failed", errors.get(0));
+        }
+        var point = new LinkedHashMap<String, Object>();
+        point.put("clients", clients);
+        point.put("commands", done);
+        point.put("commandsPerSecond", round(done / elapsed));
+        point.putAll(Figures.latency(new ArrayList<>(latencies)));
+        return point;
+    }
+
+    // ---------------------------------------------------------------- bulk roster
+
+    private void bulkRoster() throws Exception {
+        var lifecycle = new Lifecycle();
+        var lines = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < ROSTER_VISITS; i++) {
+            lines.add(Map.of(
+                    "visitId",
+                    "bench-r-" + visitNo.incrementAndGet(),
+                    "packageId",
+                    packageId,
+                    "workerId",
+                    lifecycle.workerId,
+                    "plannedStart",
+                    lifecycle.nextStart().toString(),
+                    "plannedMinutes",
+                    45));
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < lines.size(); i += 500) {
+            var reply = post(
+                    "bench", "/api/v1/rosters", Map.of("visits", lines.subList(i, Math.min(lines.size(), i + 500))));
+            expect(reply);
+            if (!reply.contains("\"refused\":0")) {
+                throw new IllegalStateException(
+                        "roster lines refused: " + reply.substring(0, Math.min(500, reply.length())));
+            }
+        }
+        double rate = ROSTER_VISITS / ((System.nanoTime() - started) / 1e9);
+        var figures = new LinkedHashMap<String, Object>();
+        figures.put("visits", ROSTER_VISITS);
+        figures.put("linesPerRequest", 500);
+        figures.put("visitsPerSecond", round(rate));
+        results.put("bulkRoster", figures);
+        row("Carebank bulk roster over HTTP (500 lines/request), visits/s", rate, "1 event per visit");
+    }
+
+    // ---------------------------------------------------------------- 3. projection lag (and 6. memory)
+
+    private void projectionLag() throws Exception {
+        int clients = 16;
+        var lifecycles = new ArrayList<Lifecycle>();
+        for (int c = 0; c < clients; c++) {
+            lifecycles.add(new Lifecycle());
+        }
+        var sender = overHttp();
+        long intervalNanos = 1_000_000_000L / LAG_RATE;
+        var slot = new AtomicLong();
+        var commands = new AtomicLong();
+        var lags = Collections.synchronizedList(new ArrayList<Long>());
+        var errors = Collections.synchronizedList(new ArrayList<Throwable>());
+        var stop = new AtomicBoolean();
+        long started = System.nanoTime();
+        var threads = new ArrayList<Thread>();
+        try (var memory = new Figures.MemorySampler()) {
+            for (int c = 0; c < clients; c++) {
+                var lifecycle = lifecycles.get(c);
+                boolean prober = c < 4; // four of the sixteen clients wait for their check-in to show
+                var thread = new Thread(() -> {
+                    try {
+                        while (!stop.get()) {
+                            String visitId = "bench-l-" + visitNo.incrementAndGet();
+                            Instant start = lifecycle.nextStart();
+                            pace(started, slot.getAndIncrement() * intervalNanos);
+                            sender.schedule(visitId, lifecycle.workerId, start);
+                            commands.incrementAndGet();
+                            pace(started, slot.getAndIncrement() * intervalNanos);
+                            sender.checkIn(visitId, start.plusSeconds(60));
+                            long answered = System.nanoTime();
+                            commands.incrementAndGet();
+                            if (prober) {
+                                // From the command's answer (its events are committed) until the query API shows it.
+                                while (!visible(visitId)) {
+                                    Thread.sleep(2);
+                                }
+                                lags.add(System.nanoTime() - answered);
+                            }
+                            pace(started, slot.getAndIncrement() * intervalNanos);
+                            sender.checkOut(visitId, start.plusSeconds(2760));
+                            commands.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        errors.add(e);
+                    }
+                });
+                threads.add(thread);
+                thread.start();
+            }
+            Thread.sleep(LAG_SECONDS * 1000L);
+            stop.set(true);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            long done = commands.get();
+            for (var thread : threads) {
+                thread.join();
+            }
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("lag run failed", errors.get(0));
+            }
+            var figures = new LinkedHashMap<String, Object>();
+            figures.put("targetCommandsPerSecond", LAG_RATE);
+            figures.put("achievedCommandsPerSecond", round(done / elapsed));
+            figures.put("clients", clients);
+            figures.put("lag", Figures.latency(new ArrayList<>(lags)));
+            results.put("projectionLag", figures);
+            results.put("memoryDuringLag", memory.figures());
+            var lag = (Map<?, ?>) figures.get("lag");
+            row(
+                    "Projection lag at " + LAG_RATE + " commands/s target (achieved "
+                            + figures.get("achievedCommandsPerSecond") + "), p99 ms",
+                    (double) lag.get("p99Ms"),
+                    "p50 " + lag.get("p50Ms") + " ms, " + lag.get("samples") + " samples");
+            row(
+                    "  memory during lag: heap max MB",
+                    (double) memory.figures().get("heapUsedMaxMb"),
+                    "RSS max " + memory.figures().get("rssMaxMb") + " MB");
+        }
+    }
+
+    /** The visit as the query API shows it is checked in (404 until its row exists). */
+    private boolean visible(String visitId) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/visits/" + visitId))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8)))
+                .GET();
+        var response = CLIENTS_BY_THREAD.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 && response.body().contains("\"IN_PROGRESS\"");
+    }
+
+    private static void pace(long started, long offsetNanos) throws InterruptedException {
+        long wait = started + offsetNanos - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    // ---------------------------------------------------------------- 4. replay and 5. query latency
+
+    private void replayAndQueries() throws Exception {
+        var processing =
+                service.getBean(org.axonframework.config.Configuration.class).eventProcessingConfiguration();
+        var processors = new LinkedHashMap<String, StreamingEventProcessor>();
+        for (String name : PROJECTIONS) {
+            processors.put(
+                    name,
+                    processing
+                            .eventProcessor(name, StreamingEventProcessor.class)
+                            .orElseThrow());
+        }
+        processors.values().forEach(StreamingEventProcessor::shutDown);
+
+        long stored = generateStore();
+        long head = scalar("SELECT MAX(globalindex) FROM domainevententry");
+        long events = scalar("SELECT COUNT(*) FROM domainevententry");
+        var figures = new LinkedHashMap<String, Object>();
+        figures.put("eventsInStore", events);
+        figures.put("generatedEvents", stored);
+        figures.put(
+                "visitsInStore",
+                scalar("SELECT COUNT(DISTINCT aggregateidentifier) FROM domainevententry"
+                        + " WHERE aggregateidentifier LIKE 'visit:%'"));
+
+        processors.values().forEach(StreamingEventProcessor::resetTokens);
+        var caughtUp = new LinkedHashMap<String, Double>();
+        try (var memory = new Figures.MemorySampler()) {
+            long started = System.nanoTime();
+            processors.values().forEach(StreamingEventProcessor::start);
+            while (caughtUp.size() < processors.size()) {
+                for (var entry : processors.entrySet()) {
+                    if (!caughtUp.containsKey(entry.getKey()) && reached(entry.getValue(), head)) {
+                        caughtUp.put(entry.getKey(), (System.nanoTime() - started) / 1e9);
+                    }
+                }
+                if ((System.nanoTime() - started) / 1e9 > 1800) {
+                    throw new IllegalStateException("replay did not finish in 30 minutes: " + caughtUp);
+                }
+                Thread.sleep(100);
+            }
+            double total = (System.nanoTime() - started) / 1e9;
+            var perProjection = new LinkedHashMap<String, Object>();
+            caughtUp.forEach((name, seconds) -> perProjection.put(
+                    name, Map.of("seconds", round(seconds), "eventsPerSecond", round(events / seconds))));
+            figures.put("perProjection", perProjection);
+            figures.put("allProjectionsSeconds", round(total));
+            figures.put("eventsPerSecondAllProjections", round(events / total));
+            figures.put(
+                    "note",
+                    "all four projections replay at once, each reading every event from the store;"
+                            + " events/s = events in store / seconds until its tokens reach the head");
+            results.put("replay", figures);
+            results.put("memoryDuringReplay", memory.figures());
+            row("Replay of all projections from " + events + " events, events/s", events / total, round(total) + " s");
+            caughtUp.forEach(
+                    (name, seconds) -> row("  " + name + ", events/s", events / seconds, round(seconds) + " s"));
+            row(
+                    "  memory during replay: heap max MB",
+                    (double) memory.figures().get("heapUsedMaxMb"),
+                    "RSS max " + memory.figures().get("rssMaxMb") + " MB");
+        }
+        queries();
+    }
+
+    private static boolean reached(StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.isEmpty()) {
+            return false;
+        }
+        int covered = 0;
+        for (var segment : status.values()) {
+            if (segment.getCurrentPosition().orElse(-1) < head) {
+                return false;
+            }
+            covered += 1;
+        }
+        // every segment claimed and at the head: the whole stream is processed
+        int expected = status.values().iterator().next().getSegment().getMask() + 1;
+        return covered >= expected;
+    }
+
+    private long scalar(String sql) throws Exception {
+        try (var c = service.getBean(DataSource.class).getConnection();
+                var s = c.createStatement();
+                var rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Appends a store of visits (as the service would have recorded them) straight through Axon's storage engine, in
+     * transactions of 1,000 events: 20 providers, 5,000 clients, half the visits delivered, some cancelled or missed,
+     * and time bank deposits and draw-downs.
+     */
+    private long generateStore() {
+        var engine = service.getBean(EventStorageEngine.class);
+        var random = new Random(10);
+        int existingVisits = (int) visitNo.get();
+        int visits = Math.max(0, STORE_VISITS - existingVisits);
+        var batch = new ArrayList<DomainEventMessage<?>>();
+        long appended = 0;
+        var bankSequence = new LinkedHashMap<String, Long>();
+        var openLots = new LinkedHashMap<String, String>();
+        Instant origin = Instant.parse("2026-01-05T07:00:00Z");
+        long started = System.nanoTime();
+        for (int i = 0; i < visits; i++) {
+            String visitId = "store-v-" + i;
+            String stream = "visit:" + visitId;
+            String provider = "store-provider-" + (i % 20);
+            String client = "STORE-C" + (i % 5000);
+            String worker = "store-w-" + (i % 2000);
+            Instant start = origin.plusSeconds(3600L * (i / 2000) + 60L * (i % 7));
+            var meta = MetaData.from(new Caller(provider + "-roster", Role.PROVIDER, provider).toMetaData());
+            var events = new ArrayList<Object>();
+            events.add(new VisitScheduled(
+                    visitId,
+                    new VisitPlan("store-pkg-" + (i % 5000), worker, start, 45, i % 10 == 0, null, null, 10),
+                    client,
+                    provider,
+                    "zone-" + (i % 8),
+                    2400,
+                    30,
+                    120));
+            double roll = random.nextDouble();
+            boolean endedEarly = false;
+            if (roll < 0.5) {
+                Instant in = start.plusSeconds(60L * random.nextInt(40));
+                endedEarly = random.nextInt(10) == 0;
+                int delivered = endedEarly ? 30 : 44;
+                events.add(JdbcBaselines.checkedIn(visitId, in));
+                events.add(JdbcBaselines.checkedOut(visitId, in.plusSeconds(delivered * 60L)));
+                events.add(JdbcBaselines.delivered(visitId, in));
+            } else if (roll < 0.55) {
+                events.add(new VisitCancelled(
+                        visitId,
+                        provider,
+                        worker,
+                        CancellationInitiator.CLIENT,
+                        "in hospital",
+                        start.minusSeconds(86400),
+                        start,
+                        1440));
+            } else if (roll < 0.57) {
+                events.add(new VisitMissed(visitId, provider, client, worker, start, 120, start.plusSeconds(7200)));
+            }
+            for (int seq = 0; seq < events.size(); seq++) {
+                batch.add(new GenericDomainEventMessage<>("Visit", stream, seq, events.get(seq), meta));
+            }
+            if (endedEarly) {
+                String bank = "timebank:" + client;
+                long seq = bankSequence.merge(bank, 1L, Long::sum) - 1;
+                String lot = "lot-" + visitId;
+                batch.add(new GenericDomainEventMessage<>(
+                        "TimeBank",
+                        bank,
+                        seq,
+                        new UnusedTimeBanked(
+                                client,
+                                lot,
+                                visitId,
+                                provider,
+                                15,
+                                "client",
+                                start,
+                                start.plusSeconds(84 * 86400L),
+                                15),
+                        meta));
+                if (openLots.containsKey(client)) {
+                    long seq2 = bankSequence.merge(bank, 1L, Long::sum) - 1;
+                    batch.add(new GenericDomainEventMessage<>(
+                            "TimeBank",
+                            bank,
+                            seq2,
+                            new TimeDrawnDown(
+                                    client,
+                                    "wd-" + visitId,
+                                    15,
+                                    "trip",
+                                    null,
+                                    start.plusSeconds(3600),
+                                    List.of(new LotSpend(openLots.remove(client), 15)),
+                                    15),
+                            meta));
+                } else {
+                    openLots.put(client, lot);
+                }
+            }
+            if (batch.size() >= 1000 || i == visits - 1) {
+                engine.appendEvents(batch);
+                appended += batch.size();
+                batch.clear();
+            }
+        }
+        bankSequence.keySet().forEach(bank -> bankClients.add(bank.substring("timebank:".length())));
+        results.put("storeGenerationEventsPerSecond", round(appended / ((System.nanoTime() - started) / 1e9)));
+        return appended;
+    }
+
+    private void queries() throws Exception {
+        var random = new Random(5);
+        var figures = new LinkedHashMap<String, Object>();
+        Instant origin = Instant.parse("2026-01-05T00:00:00Z");
+        Map<String, java.util.function.Supplier<String>> endpoints = new LinkedHashMap<>();
+        endpoints.put("visit list (provider, one day, page of 50)", () -> {
+            Instant from = origin.plusSeconds(86400L * random.nextInt(40));
+            return "/api/v1/visits?providerId=store-provider-" + random.nextInt(20) + "&from=" + from + "&to="
+                    + from.plusSeconds(86400) + "&size=50";
+        });
+        endpoints.put(
+                "visit list (client, page of 50)",
+                () -> "/api/v1/visits?clientRef=STORE-C" + random.nextInt(5000) + "&size=50");
+        endpoints.put("visit by id", () -> "/api/v1/visits/store-v-" + random.nextInt(STORE_VISITS / 2));
+        endpoints.put(
+                "time bank of a client",
+                () -> "/api/v1/clients/" + bankClients.get(random.nextInt(bankClients.size())) + "/time-bank");
+        endpoints.put(
+                "time bank ledger of a client",
+                () -> "/api/v1/clients/" + bankClients.get(random.nextInt(bankClients.size())) + "/time-bank/ledger");
+        endpoints.put(
+                "time banks of a provider", () -> "/api/v1/time-banks?providerId=store-provider-" + random.nextInt(20));
+        for (var endpoint : endpoints.entrySet()) {
+            for (int i = 0; i < 30; i++) {
+                get("council", endpoint.getValue().get());
+            }
+            var samples = new ArrayList<Long>();
+            for (int i = 0; i < 300; i++) {
+                String path = endpoint.getValue().get();
+                long t0 = System.nanoTime();
+                get("council", path);
+                samples.add(System.nanoTime() - t0);
+            }
+            var latency = Figures.latency(samples);
+            figures.put(endpoint.getKey(), latency);
+            row(
+                    "Query p99 ms: " + endpoint.getKey(),
+                    (double) latency.get("p99Ms"),
+                    "p50 " + latency.get("p50Ms") + " ms");
+        }
+        results.put("queryLatency", figures);
+    }
+
+    // ---------------------------------------------------------------- ratios, output
+
+    @SuppressWarnings("unchecked")
+    private void ratios() {
+        var baselines = (Map<String, Object>) results.get("baselines");
+        var throughput = (Map<String, Object>) results.get("commandThroughput");
+        var ratios = new LinkedHashMap<String, Object>();
+        for (var path : List.of("gateway", "http")) {
+            for (int clients : CLIENTS) {
+                double carebank = (double) ((Map<String, Object>) throughput.get(path + "_" + clients + "clients"))
+                        .get("commandsPerSecond");
+                double baseline = (double) baselines.get("b_perCommandPerSecond_" + clients + "clients");
+                ratios.put(path + "_" + clients + "clients_vs_b", round(carebank / baseline));
+                row("ratio " + path + " / baseline (b), " + clients + " client(s)", carebank / baseline, "");
+            }
+        }
+        double roster = (double) ((Map<String, Object>) results.get("bulkRoster")).get("visitsPerSecond");
+        double batch = (double) baselines.get("a_batchInsertEventsPerSecond");
+        ratios.put("bulkRoster_vs_a", round(roster / batch));
+        row("ratio bulk roster / baseline (a)", roster / batch, "");
+        results.put("ratios", ratios);
+    }
+
+    private void write() throws Exception {
+        String printed = Figures.table(rows());
+        System.out.println();
+        System.out.println(printed);
+        var output = Path.of(System.getProperty("bench.output", "target/benchmark-results.json"));
+        Files.createDirectories(output.getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), results);
+        System.out.println("Written " + output.toAbsolutePath());
+    }
+
+    private List<String[]> rows() {
+        var rows = new ArrayList<String[]>();
+        rows.add(new String[] {"measure", "value", "notes"});
+        rows.addAll(table);
+        return rows;
+    }
+
+    private void row(String measure, double value, String notes) {
+        table.add(new String[] {measure, String.format(Locale.ROOT, value < 10 ? "%.2f" : "%.0f", value), notes});
+        System.out.printf(Locale.ROOT, "  %-70s %12.2f  %s%n", measure, value, notes);
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ThreadLocal<HttpClient> CLIENTS_BY_THREAD = ThreadLocal.withInitial(
+            () -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+
+    private String post(String user, String path, Object body) throws Exception {
+        return send(user, "POST", path, body);
+    }
+
+    private String put(String user, String path, Object body) throws Exception {
+        return send(user, "PUT", path, body);
+    }
+
+    private String get(String user, String path) throws Exception {
+        return send(user, "GET", path, null);
+    }
+
+    private String send(String user, String method, String path, Object body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        var response = CLIENTS_BY_THREAD.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(
+                    method + " " + path + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static void expect(String reply) {
+        // send() already refused anything but 2xx
+    }
+}

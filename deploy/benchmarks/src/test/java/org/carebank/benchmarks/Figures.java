@@ -1,0 +1,143 @@
+package org.carebank.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Measured figures: percentiles from sorted samples, a printed table, and the JSON file. */
+final class Figures {
+
+    private Figures() {}
+
+    /** Percentile of latencies in nanoseconds, answered in milliseconds (nearest rank). */
+    static double percentileMillis(long[] nanos, double percentile) {
+        if (nanos.length == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))] / 1e6;
+    }
+
+    static Map<String, Object> latency(List<Long> samples) {
+        long[] nanos = samples.stream().mapToLong(Long::longValue).toArray();
+        var figures = new LinkedHashMap<String, Object>();
+        figures.put("samples", nanos.length);
+        figures.put("p50Ms", round(percentileMillis(nanos, 50)));
+        figures.put("p99Ms", round(percentileMillis(nanos, 99)));
+        figures.put("maxMs", round(percentileMillis(nanos, 100)));
+        return figures;
+    }
+
+    static double round(double value) {
+        return Double.isNaN(value) ? value : Math.round(value * 100) / 100.0;
+    }
+
+    /** Resident set size of this process, from /proc (Linux), in MB. */
+    static double rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (Exception e) {
+            // not Linux: no figure
+        }
+        return Double.NaN;
+    }
+
+    static double heapUsedMb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+
+    /** Samples heap and RSS every 200 ms while a phase runs; keeps the maxima and the means. */
+    static final class MemorySampler implements AutoCloseable {
+        private final List<double[]> samples = new ArrayList<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        MemorySampler() {
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            synchronized (samples) {
+                                samples.add(new double[] {heapUsedMb(), rssMb()});
+                            }
+                            try {
+                                Thread.sleep(200);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "memory-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        Map<String, Object> figures() {
+            synchronized (samples) {
+                var figures = new LinkedHashMap<String, Object>();
+                figures.put(
+                        "heapUsedMaxMb",
+                        round(samples.stream().mapToDouble(s -> s[0]).max().orElse(Double.NaN)));
+                figures.put(
+                        "heapUsedMeanMb",
+                        round(samples.stream().mapToDouble(s -> s[0]).average().orElse(Double.NaN)));
+                figures.put(
+                        "rssMaxMb",
+                        round(samples.stream().mapToDouble(s -> s[1]).max().orElse(Double.NaN)));
+                figures.put(
+                        "heapMaxConfiguredMb",
+                        round(ManagementFactory.getMemoryMXBean()
+                                        .getHeapMemoryUsage()
+                                        .getMax()
+                                / (1024.0 * 1024.0)));
+                return figures;
+            }
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            thread.interrupt();
+        }
+    }
+
+    static String table(List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
+        for (var row : rows) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        var out = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            var row = rows.get(r);
+            out.append("| ");
+            for (int c = 0; c < columns; c++) {
+                out.append(String.format(Locale.ROOT, c == 0 ? "%-" + widths[c] + "s" : "%" + widths[c] + "s", row[c]))
+                        .append(" | ");
+            }
+            out.setLength(out.length() - 1);
+            out.append('\n');
+            if (r == 0) {
+                out.append('|');
+                for (int c = 0; c < columns; c++) {
+                    out.append("-".repeat(widths[c] + 2)).append('|');
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+}
