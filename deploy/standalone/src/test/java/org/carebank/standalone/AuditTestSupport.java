@@ -74,6 +74,65 @@ abstract class AuditTestSupport extends ApiTestSupport {
         }
     }
 
+    /** A GET with the whole response, headers included. */
+    HttpResponse<String> rawGet(String user, String path) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", basic(user))
+                    .build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a rebuild as ADMIN and waits until the projection answers again; returns the final progress. */
+    JsonNode rebuilt(String projection) {
+        var started = admin().post("/api/v1/admin/projections/" + projection + "/rebuild", Map.of());
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        return awaitLive(projection);
+    }
+
+    JsonNode awaitLive(String projection) {
+        JsonNode[] progress = new JsonNode[1];
+        eventually(() -> {
+            progress[0] = admin().get("/api/v1/admin/projections/" + projection + "/rebuild")
+                    .json();
+            assertThat(progress[0].path("state").asString()).isEqualTo("LIVE");
+        });
+        return progress[0];
+    }
+
+    /** Every row of every projection table ({@code *_view}), as sorted text: what "identical answers" compares. */
+    Map<String, List<String>> projectionRows() {
+        var tables = jdbc.sql(
+                        """
+                        SELECT table_name FROM information_schema.tables
+                        WHERE table_schema = 'public' AND table_name LIKE '%view' ORDER BY table_name""")
+                .query(String.class)
+                .list();
+        var rows = new java.util.TreeMap<String, List<String>>();
+        for (String table : tables) {
+            rows.put(
+                    table,
+                    jdbc.sql("SELECT * FROM " + table).query().listOfRows().stream()
+                            .map(row -> new java.util.TreeMap<>(row).toString())
+                            .sorted()
+                            .toList());
+        }
+        return rows;
+    }
+
+    long storeHead() {
+        Long head = jdbc.sql("SELECT MAX(globalindex) FROM domainevententry")
+                .query(Long.class)
+                .single();
+        return head == null ? 0 : head;
+    }
+
     static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
