@@ -1,5 +1,7 @@
 package org.carebank.command.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import org.carebank.kernel.audit.ChainHash;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,13 +27,22 @@ public class EventChain {
     private record Row(long globalIndex, ChainHash.StoredEvent event) {}
 
     private final JdbcClient jdbc;
+    private final Timer linking;
 
-    EventChain(JdbcClient jdbc) {
+    EventChain(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        // What the chain adds to each stored event, waiting for the head's lock included.
+        this.linking = Timer.builder("carebank.audit.chain.link")
+                .description("Time to link one stored event into the hash chain, lock wait included")
+                .register(meters);
     }
 
     /** Links the stored event with this identifier after the current head. */
     public void link(String eventIdentifier) {
+        linking.record(() -> linkNow(eventIdentifier));
+    }
+
+    private void linkNow(String eventIdentifier) {
         Head head = lockHead();
         Row row = jdbc.sql(SELECT_EVENT + " WHERE eventidentifier = ?")
                 .param(eventIdentifier)
