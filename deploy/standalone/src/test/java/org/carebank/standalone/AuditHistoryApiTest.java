@@ -123,6 +123,24 @@ class AuditHistoryApiTest extends AuditTestSupport {
         assertThat(unknown.problemType()).isEqualTo("/problems/unknown-stream");
     }
 
+    @Test
+    @DisplayName("OpenAPI describes the audit and rebuild endpoints and the asOf parameter")
+    void describedInOpenApi() {
+        var docs = council().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        var paths = docs.json().path("paths");
+        assertThat(paths.has("/api/v1/audit/streams/{streamId}")).isTrue();
+        assertThat(paths.has("/api/v1/audit/events")).isTrue();
+        assertThat(paths.has("/api/v1/audit/verify")).isTrue();
+        assertThat(paths.has("/api/v1/admin/projections/{name}/rebuild")).isTrue();
+        for (String view :
+                List.of("/api/v1/visits/{visitId}", "/api/v1/packages/{packageId}", "/api/v1/providers/{providerId}")) {
+            assertThat(paths.path(view).path("get").path("parameters").toString())
+                    .as(view)
+                    .contains("\"asOf\"");
+        }
+    }
+
     static List<JsonNode> list(JsonNode array) {
         var list = new ArrayList<JsonNode>();
         array.forEach(list::add);
