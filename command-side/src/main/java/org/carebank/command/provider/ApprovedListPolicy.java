@@ -14,6 +14,11 @@ public record ApprovedListPolicy(@DefaultValue("GOOD") CqcRating minimumRating) 
     }
 
     boolean admits(CqcRatings cqc) {
-        return cqc.overall().isAtLeast(minimumRating) && cqc.wellLed().isAtLeast(minimumRating);
+        return cqc.overall().isAtLeast(minimumRating) && cqc.wellLed().isAtLeast(minimumWellLed());
+    }
+
+    /** Well-led is measured against the same minimum today; events record it apart (ProviderAdmitted revision 2). */
+    CqcRating minimumWellLed() {
+        return minimumRating;
     }
 }

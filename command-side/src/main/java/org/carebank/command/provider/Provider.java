@@ -69,7 +69,12 @@ public class Provider {
                     .exception();
         }
         apply(new ProviderAdmitted(
-                command.providerId(), command.name(), command.zones(), command.cqc(), policy.minimumRating()));
+                command.providerId(),
+                command.name(),
+                command.zones(),
+                command.cqc(),
+                policy.minimumRating(),
+                policy.minimumWellLed()));
         return CommandOutcome.RECORDED;
     }
 

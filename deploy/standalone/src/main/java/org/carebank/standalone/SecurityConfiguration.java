@@ -82,6 +82,11 @@ class SecurityConfiguration {
                         .hasAnyRole(COUNCIL, PROVIDER)
                         .requestMatchers(PUT, "/api/v1/visits/*")
                         .hasAnyRole(COUNCIL, PROVIDER)
+                        // Audit: the raw history is read by auditors, the council and admins; rebuilds are ADMIN's.
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(GET, "/api/v1/audit/**")
+                        .hasAnyRole(Role.AUDITOR.name(), COUNCIL, Role.ADMIN.name())
                         .requestMatchers(GET, "/api/**")
                         .authenticated()
                         .anyRequest()

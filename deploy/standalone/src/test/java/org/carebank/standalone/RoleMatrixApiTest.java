@@ -15,6 +15,8 @@ class RoleMatrixApiTest extends ApiTestSupport {
     private static final Set<String> ALL = Set.of("council", "alpha", "auditor", "admin");
     private static final Set<String> COUNCIL = Set.of("council");
     private static final Set<String> ROSTER = Set.of("council", "alpha");
+    private static final Set<String> AUDIT = Set.of("council", "auditor", "admin");
+    private static final Set<String> ADMIN = Set.of("admin");
 
     record Endpoint(String method, String path, Set<String> allowed) {}
 
@@ -48,6 +50,10 @@ class RoleMatrixApiTest extends ApiTestSupport {
             new Endpoint("GET", "/api/v1/clients/C-x/time-bank", ALL),
             new Endpoint("GET", "/api/v1/clients/C-x/time-bank/ledger", ALL),
             new Endpoint("GET", "/api/v1/time-banks", ALL),
+            new Endpoint("GET", "/api/v1/audit/streams/visit:v-x", AUDIT),
+            new Endpoint("GET", "/api/v1/audit/events?limit=1", AUDIT),
+            new Endpoint("POST", "/api/v1/admin/projections/no-such-view/rebuild", ADMIN),
+            new Endpoint("GET", "/api/v1/admin/projections/no-such-view/rebuild", ADMIN),
             new Endpoint("DELETE", "/api/v1/visits/v-x", Set.of()));
 
     @Test

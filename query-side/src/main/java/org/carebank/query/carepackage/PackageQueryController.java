@@ -6,11 +6,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.carebank.kernel.Ids;
+import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.carepackage.PackageStatus;
+import org.carebank.query.audit.EventHistory;
+import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.query.web.Sql;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/packages")
 @Tag(name = "Providers, workers, packages")
+@ReadsProjection(PackageProjection.PROCESSING_GROUP)
 class PackageQueryController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -54,15 +59,25 @@ class PackageQueryController {
                     + " WHERE o.package_id = p.package_id AND o.provider_id = ?))";
 
     private final JdbcClient jdbc;
+    private final EventHistory history;
 
-    PackageQueryController(JdbcClient jdbc) {
+    PackageQueryController(JdbcClient jdbc, EventHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     @GetMapping("/{packageId}")
-    @Operation(summary = "One care package with its status, provider and offers")
-    PackageView carePackage(@PathVariable @Pattern(regexp = Ids.PATTERN) String packageId) {
+    @Operation(
+            summary = "One care package with its status, provider and offers",
+            description = "With asOf= the package as recorded up to that instant, folded from its events.")
+    PackageView carePackage(
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String packageId,
+            @RequestParam(required = false) Instant asOf) {
         Caller caller = Callers.current();
+        if (asOf != null) {
+            return PackageFold.fold(history.upTo(StreamIds.carePackage(packageId), asOf), caller)
+                    .orElseThrow(() -> new NotFoundException("unknown-package", "No package " + packageId + "."));
+        }
         var query = caller.providerId() == null
                 ? jdbc.sql(SELECT + " WHERE p.package_id = ?").param(packageId)
                 : jdbc.sql(SELECT + " WHERE p.package_id = ? AND" + VISIBLE_TO_PROVIDER)

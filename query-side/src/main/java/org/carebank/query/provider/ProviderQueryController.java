@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.carebank.kernel.Ids;
+import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.provider.ContractType;
 import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.provider.TravelMode;
+import org.carebank.query.audit.EventHistory;
+import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.query.web.Sql;
@@ -20,11 +23,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/providers")
 @Tag(name = "Providers, workers, packages")
+@ReadsProjection(ProviderProjection.PROCESSING_GROUP)
 class ProviderQueryController {
 
     record Cqc(
@@ -56,9 +61,11 @@ class ProviderQueryController {
             FROM provider_view""";
 
     private final JdbcClient jdbc;
+    private final EventHistory history;
 
-    ProviderQueryController(JdbcClient jdbc) {
+    ProviderQueryController(JdbcClient jdbc, EventHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     @GetMapping
@@ -72,8 +79,19 @@ class ProviderQueryController {
     }
 
     @GetMapping("/{providerId}")
-    @Operation(summary = "One provider: list status and CQC ratings")
-    ProviderView provider(@PathVariable @Pattern(regexp = Ids.PATTERN) String providerId) {
+    @Operation(
+            summary = "One provider: list status and CQC ratings",
+            description = "With asOf= the provider as recorded up to that instant, folded from its events.")
+    ProviderView provider(
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String providerId,
+            @RequestParam(required = false) Instant asOf) {
+        if (asOf != null) {
+            if (!Callers.current().mayActFor(providerId)) {
+                throw unknown(providerId);
+            }
+            return ProviderFold.fold(history.upTo(StreamIds.provider(providerId), asOf))
+                    .orElseThrow(() -> unknown(providerId));
+        }
         return visible(providerId);
     }
 

@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.carebank.kernel.Ids;
+import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.visit.BillingRule;
 import org.carebank.kernel.visit.VisitStatus;
+import org.carebank.query.audit.EventHistory;
+import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.query.web.Page;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/visits")
 @Tag(name = "Visits")
+@ReadsProjection(VisitProjection.PROCESSING_GROUP)
 class VisitQueryController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,20 +72,27 @@ class VisitQueryController {
             FROM visit_view""";
 
     private final JdbcClient jdbc;
+    private final EventHistory history;
 
-    VisitQueryController(JdbcClient jdbc) {
+    VisitQueryController(JdbcClient jdbc, EventHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     @GetMapping("/{visitId}")
-    @Operation(summary = "One visit: plan, status, ECM times, delivered and billable figures")
-    VisitView visit(@PathVariable @Pattern(regexp = Ids.PATTERN) String visitId) {
+    @Operation(
+            summary = "One visit: plan, status, ECM times, delivered and billable figures",
+            description = "With asOf= the visit as recorded up to that instant, folded from its events.")
+    VisitView visit(
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String visitId, @RequestParam(required = false) Instant asOf) {
         Caller caller = Callers.current();
-        return jdbc.sql(COLUMNS + " WHERE visit_id = ?")
-                .param(visitId)
-                .query(VisitQueryController::row)
-                .optional()
-                .filter(visit -> caller.mayActFor(visit.providerId()))
+        var found = asOf != null
+                ? VisitFold.fold(history.upTo(StreamIds.visit(visitId), asOf))
+                : jdbc.sql(COLUMNS + " WHERE visit_id = ?")
+                        .param(visitId)
+                        .query(VisitQueryController::row)
+                        .optional();
+        return found.filter(visit -> caller.mayActFor(visit.providerId()))
                 .orElseThrow(() -> new NotFoundException("unknown-visit", "No visit " + visitId + "."));
     }
 

@@ -1,0 +1,154 @@
+package org.carebank.query.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.carebank.query.audit.ChainVerifier.Verification;
+import org.carebank.query.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The auditor's read-only view of the raw history: one stream, the global feed (or a full NDJSON export), and the
+ * verification of the hash chain. Nothing here reads a projection.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit")
+class AuditController {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditController.class);
+
+    static final String NDJSON = "application/x-ndjson";
+
+    /** A stream id as stored: {@code <kind>:<id>} (see StreamIds), the caller's id being 1 to 64 characters. */
+    static final String STREAM_ID = "[A-Za-z0-9._:-]{1,80}";
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record HistoryEvent(
+            long sequence,
+            String eventId,
+            Long position,
+            long globalIndex,
+            String type,
+            String revision,
+            String storedRevision,
+            java.time.Instant timestamp,
+            JsonNode payload,
+            JsonNode metadata) {}
+
+    record StreamHistory(String streamId, String aggregateType, List<HistoryEvent> events) {}
+
+    record FeedPage(long after, int limit, long nextAfter, List<JsonNode> events) {}
+
+    private final StoredEvents stored;
+    private final StreamHistories histories;
+    private final AuditEventJson json;
+    private final ChainVerifier verifier;
+
+    AuditController(StoredEvents stored, StreamHistories histories, AuditEventJson json, ChainVerifier verifier) {
+        this.stored = stored;
+        this.histories = histories;
+        this.json = json;
+        this.verifier = verifier;
+    }
+
+    @GetMapping("/streams/{streamId}")
+    @Operation(
+            summary = "Every event of one aggregate, in order, with payload and metadata",
+            description = "The stream id is as stored: `<kind>:<id>` with kind provider, package, visit or timebank,"
+                    + " e.g. `visit:v-1`. Payloads are shown as the service reads them today (after upcasting);"
+                    + " `storedRevision` says when that differs from what is stored. Metadata carries who sent the"
+                    + " command (principal, role, providerId), correlationId, traceId and causationId.")
+    StreamHistory stream(@PathVariable @Pattern(regexp = STREAM_ID) @Parameter(example = "visit:v-1") String streamId) {
+        return histories
+                .of(streamId)
+                .orElseThrow(() -> new NotFoundException("unknown-stream", "No events in stream " + streamId + "."));
+    }
+
+    @GetMapping(
+            value = "/events",
+            produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    @Operation(
+            summary = "The global feed in commit order, resumable; with Accept: application/x-ndjson a full export",
+            description = "`position` is the event's place in the hash chain: 1, 2, 3... in commit order without"
+                    + " gaps. Resume with `after` = the last position read (JSON pages give it as `nextAfter`). With"
+                    + " `Accept: application/x-ndjson` every event after `after` is streamed, one JSON object a line"
+                    + " (`limit` is then optional).")
+    ResponseEntity<FeedPage> events(
+            @RequestParam(defaultValue = "0") @Min(0) long after,
+            @RequestParam(required = false) @Min(1) @Max(1000) Integer limit,
+            @RequestHeader(value = "Accept", required = false) String accept,
+            HttpServletResponse response)
+            throws IOException {
+        if (wantsNdjson(accept)) {
+            export(after, limit, response);
+            return null;
+        }
+        int pageSize = limit == null ? 100 : limit;
+        var events = new ArrayList<JsonNode>();
+        long[] last = {after};
+        stored.feed(after, pageSize, event -> {
+            events.add(json.of(event));
+            last[0] = event.position();
+        });
+        return ResponseEntity.ok(new FeedPage(after, pageSize, last[0], events));
+    }
+
+    @GetMapping("/verify")
+    @Operation(
+            summary = "Recompute the hash chain over every stored event",
+            description = "`valid: false` names the first event where the store and the chain disagree and why."
+                    + " `headLink` is the newest link: note it down, and a later verification that still contains it"
+                    + " proves nothing before it was rewritten.")
+    Verification verify() {
+        return verifier.verify();
+    }
+
+    /** Streams straight to the response: one batch of rows in memory, whatever the size of the history. */
+    private void export(long after, Integer limit, HttpServletResponse response) throws IOException {
+        response.setContentType(NDJSON);
+        response.setCharacterEncoding("UTF-8");
+        long[] written = {0};
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
+        try {
+            stored.feed(after, limit, event -> {
+                out.write(json.line(event));
+                out.write('\n');
+                written[0]++;
+            });
+            out.flush();
+        } catch (IOException clientGone) {
+            // The auditor's client went away mid-export; nothing to answer, it can resume with after=<last position>.
+            log.info("Export after position {} stopped by the client after {} events", after, written[0]);
+        }
+    }
+
+    private static boolean wantsNdjson(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        return MediaType.parseMediaTypes(accept).stream()
+                .anyMatch(type -> type.getType().equals("application")
+                        && type.getSubtype().equals("x-ndjson"));
+    }
+}

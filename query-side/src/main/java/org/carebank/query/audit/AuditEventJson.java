@@ -1,0 +1,57 @@
+package org.carebank.query.audit;
+
+import java.nio.charset.StandardCharsets;
+import org.carebank.query.audit.StoredEvents.ChainedEvent;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One stored event as the feed and the export show it: payload and metadata as the JSON objects they are stored as
+ * (never base64), the other columns as stored, and the event's chain position and link.
+ */
+@Component
+class AuditEventJson {
+
+    private final ObjectMapper json;
+
+    AuditEventJson(ObjectMapper json) {
+        this.json = json;
+    }
+
+    ObjectNode of(ChainedEvent event) {
+        var stored = event.stored();
+        ObjectNode node = json.createObjectNode();
+        node.put("position", event.position());
+        node.put("globalIndex", event.globalIndex());
+        node.put("eventId", stored.eventIdentifier());
+        node.put("streamId", stored.aggregateIdentifier());
+        node.put("aggregateType", stored.aggregateType());
+        node.put("sequence", stored.sequenceNumber());
+        node.put("type", stored.payloadType());
+        node.put("revision", stored.payloadRevision());
+        node.put("timestamp", stored.timestamp());
+        node.set("payload", parse(stored.payload()));
+        node.set("metadata", parse(stored.metaData()));
+        node.put("link", event.link());
+        return node;
+    }
+
+    byte[] line(ChainedEvent event) {
+        return json.writeValueAsBytes(of(event));
+    }
+
+    /** Stored JSON as a tree; bytes that are not JSON (a damaged row) are shown as text rather than hidden. */
+    JsonNode parse(byte[] bytes) {
+        if (bytes == null) {
+            return json.getNodeFactory().nullNode();
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (JacksonException notJson) {
+            return json.getNodeFactory().stringNode(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+}

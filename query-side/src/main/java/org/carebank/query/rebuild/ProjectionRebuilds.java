@@ -1,0 +1,324 @@
+package org.carebank.query.rebuild;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.carebank.query.rebuild.RebuildProgress.State;
+import org.carebank.query.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Rebuilds a projection from the events with Axon's reset support: stop its streaming processor, reset its tokens
+ * (which runs the projection's {@code @ResetHandler}, clearing its tables, in the same transaction), start it again,
+ * and report progress until the replay has passed the head the reset saw. From the request until then the projection
+ * counts as rebuilding, so its API never shows half-built tables.
+ */
+@Component
+public class ProjectionRebuilds implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(30);
+
+    /** One rebuild of one projection; {@code total} is the head of the store when it began. */
+    private static final class Rebuild {
+        final Instant startedAt = Instant.now();
+        final long total;
+        final int segments;
+        volatile Instant finishedAt;
+        volatile String error;
+
+        Rebuild(long total, int segments) {
+            this.total = total;
+            this.segments = segments;
+        }
+
+        boolean inProgress() {
+            return finishedAt == null && error == null;
+        }
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcClient jdbc;
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final Set<String> checkedAfterStart = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild-monitor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ScheduledFuture<?> watching;
+
+    ProjectionRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+    }
+
+    /** The projections that can be rebuilt: every streaming processor. */
+    public List<String> names() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
+    public RebuildProgress rebuild(String name) {
+        StreamingEventProcessor processor = processor(name);
+        Rebuild rebuild;
+        synchronized (rebuilds) {
+            if (isRebuilding(name)) {
+                throw problem(
+                        HttpStatus.CONFLICT,
+                        "rebuild-in-progress",
+                        "Projection " + name + " is already being rebuilt; follow its progress with GET.");
+            }
+            rebuild = new Rebuild(head(), segments(processor));
+            rebuilds.put(name, rebuild); // from here on the projection's API answers 503
+        }
+        try {
+            // Axon pitfall: a processor shut down before it has claimed its segments may never claim them again.
+            awaitClaimedSegments(processor, rebuild.segments);
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        } catch (RuntimeException e) {
+            rebuild.error = e.getMessage();
+            log.error("Rebuild of {} could not start", name, e);
+            if (!processor.isRunning()) {
+                processor.start();
+            }
+            throw problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "rebuild-failed",
+                    "Projection " + name + " could not be reset: " + e.getMessage());
+        }
+        log.info("Rebuilding {} from the events (head {}, {} segments)", name, rebuild.total, rebuild.segments);
+        watch();
+        return progress(name);
+    }
+
+    public RebuildProgress progress(String name) {
+        StreamingEventProcessor processor = processor(name);
+        boolean rebuilding = isRebuilding(name);
+        Rebuild rebuild = rebuilds.get(name);
+        var statuses = processor.processingStatus();
+        long position = statuses.values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min()
+                .orElse(0);
+        if (rebuild == null) {
+            return new RebuildProgress(
+                    name,
+                    rebuilding ? State.REBUILDING : State.LIVE,
+                    null,
+                    null,
+                    position,
+                    head(),
+                    null,
+                    null,
+                    null,
+                    statuses.size(),
+                    null);
+        }
+        long total = Math.max(
+                rebuild.total,
+                statuses.values().stream()
+                        .map(EventTrackerStatus::getResetPosition)
+                        .filter(OptionalLong::isPresent)
+                        .mapToLong(OptionalLong::getAsLong)
+                        .max()
+                        .orElse(0));
+        Instant end = rebuild.finishedAt == null ? Instant.now() : rebuild.finishedAt;
+        double seconds = Duration.between(rebuild.startedAt, end).toMillis() / 1000.0;
+        long done = rebuilding ? Math.min(position, total) : total;
+        State state = rebuild.error != null ? State.FAILED : rebuilding ? State.REBUILDING : State.LIVE;
+        return new RebuildProgress(
+                name,
+                state,
+                rebuild.startedAt,
+                rebuild.finishedAt,
+                position,
+                total,
+                total == 0 ? 100.0 : Math.round(1000.0 * done / total) / 10.0,
+                seconds > 0 ? Math.round(done / seconds) : null,
+                seconds,
+                statuses.size(),
+                rebuild.error);
+    }
+
+    /**
+     * Whether the projection's tables are incomplete: a rebuild asked for and not yet past its head, or a segment found
+     * replaying short of its reset position (for example a rebuild resumed after a restart).
+     */
+    public boolean isRebuilding(String name) {
+        Optional<StreamingEventProcessor> found = streaming(name);
+        if (found.isEmpty()) {
+            return false;
+        }
+        StreamingEventProcessor processor = found.get();
+        adoptReplayInTokenStore(name);
+        Rebuild rebuild = rebuilds.get(name);
+        if (rebuild != null && rebuild.inProgress()) {
+            if (!caughtUp(processor, rebuild.segments)) {
+                return true;
+            }
+            finish(name, rebuild);
+        }
+        return processor.processingStatus().values().stream().anyMatch(ProjectionRebuilds::behindReset);
+    }
+
+    private void finish(String name, Rebuild rebuild) {
+        synchronized (rebuild) {
+            if (rebuild.finishedAt == null) {
+                rebuild.finishedAt = Instant.now();
+                double seconds =
+                        Duration.between(rebuild.startedAt, rebuild.finishedAt).toMillis() / 1000.0;
+                log.info(
+                        "Rebuilt {} in {} s ({} events/s)",
+                        name,
+                        seconds,
+                        seconds > 0 ? Math.round(rebuild.total / seconds) : rebuild.total);
+            }
+        }
+    }
+
+    /** Every segment claimed again and past the reset's head: the tables hold everything the store held then. */
+    private static boolean caughtUp(StreamingEventProcessor processor, int segments) {
+        var statuses = processor.processingStatus();
+        return processor.isRunning()
+                && statuses.size() >= Math.max(1, segments)
+                && statuses.values().stream().noneMatch(ProjectionRebuilds::behindReset);
+    }
+
+    /**
+     * A segment still short of the position its reset saw. Axon's own {@code isReplaying()} is not enough: it stays
+     * true at the reset position itself (the last replayed event is a replay) until a newer event arrives, which in a
+     * quiet store may be never.
+     */
+    private static boolean behindReset(EventTrackerStatus status) {
+        if (!status.isReplaying()) {
+            return false;
+        }
+        OptionalLong reset = status.getResetPosition();
+        OptionalLong current = status.getCurrentPosition();
+        return reset.isPresent() && (current.isEmpty() || current.getAsLong() < reset.getAsLong());
+    }
+
+    /**
+     * A replay token left in the token store means a rebuild was interrupted by a restart and resumes now: count it
+     * as rebuilding from the first question, before the processor has even claimed its segments.
+     */
+    private void adoptReplayInTokenStore(String name) {
+        if (checkedAfterStart.add(name)) {
+            long replaying = jdbc.sql(
+                            "SELECT COUNT(*) FROM tokenentry WHERE processorname = ? AND tokentype LIKE '%ReplayToken'")
+                    .param(name)
+                    .query(Long.class)
+                    .single();
+            if (replaying > 0) {
+                rebuilds.putIfAbsent(name, new Rebuild(head(), segments(name)));
+                watch();
+            }
+        }
+    }
+
+    private synchronized void watch() {
+        if (watching == null || watching.isDone()) {
+            watching = monitor.scheduleWithFixedDelay(this::checkRebuilds, 100, 100, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void checkRebuilds() {
+        try {
+            boolean any = false;
+            for (var entry : rebuilds.entrySet()) {
+                if (entry.getValue().inProgress()) {
+                    any |= isRebuilding(entry.getKey());
+                }
+            }
+            if (!any) {
+                synchronized (this) {
+                    watching.cancel(false);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not check projection rebuilds", e);
+        }
+    }
+
+    private static void awaitClaimedSegments(StreamingEventProcessor processor, int segments) {
+        long deadline = System.nanoTime() + CLAIM_TIMEOUT.toNanos();
+        while (processor.isRunning()
+                && processor.processingStatus().size() < Math.max(1, segments)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the processor to claim its segments");
+            }
+        }
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return streaming(name)
+                .orElseThrow(() -> new NotFoundException(
+                        "unknown-projection", "No projection " + name + "; the projections are " + names() + "."));
+    }
+
+    private Optional<StreamingEventProcessor> streaming(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class);
+    }
+
+    private long head() {
+        Long head = jdbc.sql("SELECT MAX(globalindex) FROM domainevententry")
+                .query(Long.class)
+                .single();
+        return head == null ? 0 : head;
+    }
+
+    private int segments(StreamingEventProcessor processor) {
+        return segments(processor.getName());
+    }
+
+    private int segments(String processorName) {
+        return jdbc.sql("SELECT COUNT(*) FROM tokenentry WHERE processorname = ?")
+                .param(processorName)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String type, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + type));
+        problem.setTitle(status == HttpStatus.CONFLICT ? "Conflicting state" : "Rebuild failed");
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    @Override
+    public void destroy() {
+        monitor.shutdownNow();
+    }
+}

@@ -1,0 +1,55 @@
+package org.carebank.query.rebuild;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Rebuilding a projection from the events (ADMIN only), and following its progress. */
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+@Tag(name = "Audit")
+class RebuildController {
+
+    private static final String NAME = "[a-z0-9.-]{1,100}";
+
+    private final ProjectionRebuilds rebuilds;
+
+    RebuildController(ProjectionRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    @GetMapping
+    @Operation(summary = "The projections that can be rebuilt, with where each stands")
+    List<RebuildProgress> projections() {
+        return rebuilds.names().stream().map(rebuilds::progress).toList();
+    }
+
+    @PostMapping("/{name}/rebuild")
+    @Operation(
+            summary = "Reset a projection and replay every event into it",
+            description = "Answers 202 once the replay has started. Until it has passed the head of the store the"
+                    + " projection's own API answers 503 with Retry-After (asOf= questions are answered from the"
+                    + " events meanwhile). 409 if it is already being rebuilt.")
+    ResponseEntity<RebuildProgress> rebuild(
+            @PathVariable @Pattern(regexp = NAME) @Parameter(example = "visit-views") String name) {
+        var progress = rebuilds.rebuild(name);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/admin/projections/" + name + "/rebuild"))
+                .body(progress);
+    }
+
+    @GetMapping("/{name}/rebuild")
+    @Operation(summary = "Progress of the latest rebuild: position, total, events per second, state")
+    RebuildProgress progress(@PathVariable @Pattern(regexp = NAME) String name) {
+        return rebuilds.progress(name);
+    }
+}
