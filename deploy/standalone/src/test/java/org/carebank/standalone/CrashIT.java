@@ -141,6 +141,19 @@ class CrashIT {
                     .isEqualTo(VISITS);
             assertThat(viewCount("SELECT COUNT(*) FROM worker_view WHERE provider_id = 'crash-care'"))
                     .isEqualTo(VISITS);
+
+            // Every projection equals a rebuild of it from the events that survived the crash.
+            for (String view : List.of(
+                    "provider-views",
+                    "package-views",
+                    "visit-views",
+                    "time-bank-views",
+                    "travel-views",
+                    "performance-views")) {
+                String before = rows(view);
+                rebuild(view);
+                assertThat(rows(view)).as(view + " after a rebuild").isEqualTo(before);
+            }
         } finally {
             service.destroyForcibly().waitFor();
         }
@@ -218,6 +231,69 @@ class CrashIT {
             }
         }
         throw new IllegalStateException("no answer for " + command);
+    }
+
+    /** The tables of each view, every row, in a stable order (timestamps of the rebuild itself left out). */
+    private static final Map<String, List<String>> VIEW_QUERIES = Map.of(
+            "provider-views",
+            List.of(
+                    "SELECT provider_id, name, status, cqc_overall, cqc_well_led FROM provider_view ORDER BY 1",
+                    "SELECT * FROM worker_view ORDER BY worker_id"),
+            "package-views",
+            List.of(
+                    "SELECT package_id, client_ref, status, provider_id FROM package_view ORDER BY 1",
+                    "SELECT package_id, provider_id, outcome FROM package_offer_view ORDER BY 1, 2"),
+            "visit-views",
+            List.of("SELECT visit_id, worker_id, planned_start, status, late, missed_alerted, delivered_minutes"
+                    + " FROM visit_view ORDER BY 1"),
+            "time-bank-views",
+            List.of("SELECT client_ref, balance FROM time_bank_view ORDER BY 1"),
+            "travel-views",
+            List.of("SELECT COUNT(*) FROM travel_visit"),
+            "performance-views",
+            List.of("SELECT COUNT(*), COUNT(DISTINCT provider_id) FROM performance_visit"));
+
+    private String rows(String view) {
+        var text = new StringBuilder();
+        for (String sql : VIEW_QUERIES.get(view)) {
+            try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                    var statement = connection.createStatement();
+                    var result = statement.executeQuery(sql)) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    for (int column = 1; column <= columns; column++) {
+                        text.append(result.getString(column)).append('|');
+                    }
+                    text.append('\n');
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(sql, e);
+            }
+        }
+        return text.toString();
+    }
+
+    private void rebuild(String view) throws Exception {
+        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        var uri = URI.create("http://localhost:" + port + "/api/v1/admin/projections/" + view + "/rebuild");
+        var started = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", admin)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isBetween(200, 202);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            var progress = http.send(
+                    HttpRequest.newBuilder(uri).header("Authorization", admin).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (Api.JSON.readTree(progress.body()).path("state").asString().equals("LIVE")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(view + " did not finish rebuilding");
     }
 
     private long count(String stream, String type) {
