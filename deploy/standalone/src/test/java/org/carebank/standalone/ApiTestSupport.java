@@ -200,6 +200,31 @@ abstract class ApiTestSupport {
         return new Roster(ALPHA, worker(alpha(), ALPHA), activePackage(alpha(), ALPHA));
     }
 
+    /**
+     * A 60-minute visit planned {@code minutesAgo}, checked in on time and out after {@code deliveredMinutes}, by
+     * {@code as} (the roster's provider or the council); ended early at the client's request when so said.
+     */
+    String delivered(Api as, Roster roster, long minutesAgo, int deliveredMinutes, boolean endedEarly) {
+        var start = minutesFromNow(-minutesAgo);
+        String visitId = unique("v");
+        var scheduled = as.put("/api/v1/visits/" + visitId, visit(roster.packageId(), roster.workerId(), start, 60));
+        assertThat(scheduled.status()).as(scheduled.text()).isEqualTo(201);
+        var checkIn =
+                as.post("/api/v1/visits/" + visitId + "/check-in", Map.of("at", start.toString(), "method", "APP_GPS"));
+        assertThat(checkIn.status()).as(checkIn.text()).isEqualTo(200);
+        var checkOut = as.post(
+                "/api/v1/visits/" + visitId + "/check-out",
+                Map.of(
+                        "at",
+                        start.plusSeconds(deliveredMinutes * 60L).toString(),
+                        "method",
+                        "APP_GPS",
+                        "endedEarlyAtClientRequest",
+                        endedEarly));
+        assertThat(checkOut.status()).as(checkOut.text()).isEqualTo(200);
+        return visitId;
+    }
+
     String scheduled(Roster roster, Instant plannedStart, int plannedMinutes) {
         String visitId = unique("v");
         var response = alpha().put(

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -82,23 +81,7 @@ class DashboardBrowserTest extends ApiTestSupport {
     }
 
     private void deliveredVisit(Roster roster, long minutesAgo) {
-        var start = minutesFromNow(-minutesAgo);
-        String visitId = unique("v");
-        assertThat(council()
-                        .put("/api/v1/visits/" + visitId, visit(roster.packageId(), roster.workerId(), start, 60))
-                        .status())
-                .isEqualTo(201);
-        council().post("/api/v1/visits/" + visitId + "/check-in", Map.of("at", start.toString(), "method", "APP_GPS"));
-        council()
-                .post(
-                        "/api/v1/visits/" + visitId + "/check-out",
-                        Map.of(
-                                "at",
-                                start.plusSeconds(55 * 60).toString(),
-                                "method",
-                                "APP_GPS",
-                                "endedEarlyAtClientRequest",
-                                false));
+        delivered(council(), roster, minutesAgo, 55, false);
     }
 
     @Test

@@ -15,29 +15,12 @@ import org.junit.jupiter.api.Test;
 
 class TimeBankApiTest extends ApiTestSupport {
 
-    /** A visit planned for 60 minutes that the client ended after 40, {@code daysAgo} days ago: 20 minutes unused. */
+    /** A visit planned for 60 minutes, {@code minutesAgo} minutes ago, that the client ended after 40: 20 unused. */
     private record EndedEarly(String clientRef, String visitId) {}
 
     private EndedEarly endedEarly(Roster roster, long minutesAgo) {
-        var start = minutesFromNow(-minutesAgo);
-        String visitId = scheduled(roster, start, 60);
-        assertThat(alpha().post(
-                                "/api/v1/visits/" + visitId + "/check-in",
-                                Map.of("at", start.toString(), "method", "APP_GPS"))
-                        .status())
-                .isEqualTo(200);
-        var out = alpha().post(
-                        "/api/v1/visits/" + visitId + "/check-out",
-                        Map.of(
-                                "at",
-                                start.plusSeconds(40 * 60).toString(),
-                                "method",
-                                "APP_GPS",
-                                "endedEarlyAtClientRequest",
-                                true));
-        assertThat(out.status()).as(out.text()).isEqualTo(200);
-        String clientRef = clientOf(roster.packageId());
-        return new EndedEarly(clientRef, visitId);
+        String visitId = delivered(alpha(), roster, minutesAgo, 40, true);
+        return new EndedEarly(clientOf(roster.packageId()), visitId);
     }
 
     private static String bank(String clientRef) {
@@ -355,23 +338,7 @@ class TimeBankApiTest extends ApiTestSupport {
     void performanceShowsTimeBank() {
         String providerId = admitted(unique("p"));
         var roster = new Roster(providerId, worker(council(), providerId), activePackage(council(), providerId));
-        var start = minutesFromNow(-120);
-        String visitId = unique("v");
-        assertThat(council()
-                        .put("/api/v1/visits/" + visitId, visit(roster.packageId(), roster.workerId(), start, 60))
-                        .status())
-                .isEqualTo(201);
-        council().post("/api/v1/visits/" + visitId + "/check-in", Map.of("at", start.toString(), "method", "APP_GPS"));
-        council()
-                .post(
-                        "/api/v1/visits/" + visitId + "/check-out",
-                        Map.of(
-                                "at",
-                                start.plusSeconds(40 * 60).toString(),
-                                "method",
-                                "APP_GPS",
-                                "endedEarlyAtClientRequest",
-                                true));
+        String visitId = delivered(council(), roster, 120, 40, true);
         String clientRef = clientOf(roster.packageId());
         assertThat(council()
                         .post(bank(clientRef) + "/deposits", deposit(visitId, 20))
