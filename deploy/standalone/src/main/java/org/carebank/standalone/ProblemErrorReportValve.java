@@ -17,14 +17,17 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
-            response.setContentType("application/problem+json");
+            response.setContentType(ProblemJson.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
+            boolean refused = status < 500;
             response.getReporter()
-                    .write("{\"type\":\"/problems/" + (status < 500 ? "malformed-request" : "internal-error")
-                            + "\",\"title\":\"" + (status < 500 ? "Malformed request" : "Internal error")
-                            + "\",\"status\":" + status + ",\"detail\":\"The request was refused by the HTTP server: "
-                            + (status < 500 ? "its path or headers are not acceptable." : "it could not be served.")
-                            + "\"}");
+                    .write(ProblemJson.of(
+                            status,
+                            refused ? "malformed-request" : "internal-error",
+                            refused ? "Malformed request" : "Internal error",
+                            "The request was refused by the HTTP server: "
+                                    + (refused ? "its path or headers are not acceptable." : "it could not be served."),
+                            java.util.Map.of()));
         } catch (Exception ignored) {
             // the client went away; nothing to tell it
         }

@@ -60,14 +60,15 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        response.setContentType("application/problem+json");
-        response.getWriter()
-                .write("{\"type\":\"/problems/rate-limited\",\"title\":\"Too many requests\",\"status\":429,"
-                        + "\"detail\":\"At most " + settings.requestsPerMinute()
-                        + " requests a minute per client; retry after " + retryAfter + " s.\",\"retryAfterSeconds\":"
-                        + retryAfter + "}");
+        ProblemJson.send(
+                response,
+                429,
+                "rate-limited",
+                "Too many requests",
+                "At most " + settings.requestsPerMinute() + " requests a minute per client; retry after " + retryAfter
+                        + " s.",
+                Map.of("retryAfterSeconds", retryAfter));
     }
 
     private static String client(HttpServletRequest request) {

@@ -36,12 +36,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes || (length < 0 && request.getHeader("Transfer-Encoding") != null)) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.getWriter()
-                    .write("{\"type\":\"/problems/request-too-large\",\"title\":\"Request too large\",\"status\":413,"
-                            + "\"detail\":\"Request bodies are limited to " + maxBytes
-                            + " bytes, with a Content-Length.\"}");
+            ProblemJson.send(
+                    response,
+                    413,
+                    "request-too-large",
+                    "Request too large",
+                    "Request bodies are limited to " + maxBytes + " bytes, with a Content-Length.");
             return;
         }
         chain.doFilter(request, response);

@@ -172,13 +172,9 @@ class SecurityConfiguration {
 
     private static void problem(HttpServletResponse response, int status, String type, String title, String detail)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"carebank\"");
         }
-        response.getWriter()
-                .write("{\"type\":\"/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
-                        + ",\"detail\":\"" + detail + "\"}");
+        ProblemJson.send(response, status, type, title, detail);
     }
 }
