@@ -3,6 +3,7 @@ package org.carebank.command.audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never silently adopted.
  */
 @Component
+@ConditionalOnProperty(name = "carebank.audit.hash-chain", havingValue = "true", matchIfMissing = true)
 class EventChainAdoption implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(EventChainAdoption.class);

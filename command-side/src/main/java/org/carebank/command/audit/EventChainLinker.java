@@ -3,6 +3,7 @@ package org.carebank.command.audit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * propagate (see {@link AuditConfiguration}): an event is never stored without its link.
  */
 @Component
+@ConditionalOnProperty(name = "carebank.audit.hash-chain", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(EventChainLinker.PROCESSING_GROUP)
 class EventChainLinker {
 

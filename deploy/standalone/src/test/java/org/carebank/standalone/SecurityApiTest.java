@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Role;
+import org.carebank.service.JwtSettings;
+import org.carebank.service.TokenMinter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -48,7 +48,7 @@ class AuditController {
             long sequence,
             String eventId,
             Long position,
-            long globalIndex,
+            Long globalIndex,
             String type,
             String revision,
             String storedRevision,
@@ -60,16 +60,12 @@ class AuditController {
 
     record FeedPage(long after, int limit, long nextAfter, List<JsonNode> events) {}
 
-    private final StoredEvents stored;
-    private final StreamHistories histories;
+    private final AuditSource source;
     private final AuditEventJson json;
-    private final ChainVerifier verifier;
 
-    AuditController(StoredEvents stored, StreamHistories histories, AuditEventJson json, ChainVerifier verifier) {
-        this.stored = stored;
-        this.histories = histories;
+    AuditController(AuditSource source, AuditEventJson json) {
+        this.source = source;
         this.json = json;
-        this.verifier = verifier;
     }
 
     @GetMapping("/streams/{streamId}")
@@ -80,8 +76,7 @@ class AuditController {
                     + " `storedRevision` says when that differs from what is stored. Metadata carries who sent the"
                     + " command (principal, role, providerId), correlationId, traceId and causationId.")
     StreamHistory stream(@PathVariable @Pattern(regexp = STREAM_ID) @Parameter(example = "visit:v-1") String streamId) {
-        return histories
-                .of(streamId)
+        return source.stream(streamId)
                 .orElseThrow(() -> new NotFoundException("unknown-stream", "No events in stream " + streamId + "."));
     }
 
@@ -107,9 +102,9 @@ class AuditController {
         int pageSize = limit == null ? 100 : limit;
         var events = new ArrayList<JsonNode>();
         long[] last = {after};
-        stored.feed(after, pageSize, event -> {
-            events.add(json.of(event));
-            last[0] = event.position();
+        source.feed(after, pageSize, (position, event) -> {
+            events.add(event);
+            last[0] = position;
         });
         return ResponseEntity.ok(new FeedPage(after, pageSize, last[0], events));
     }
@@ -121,7 +116,7 @@ class AuditController {
                     + " `headLink` is the newest link: note it down, and a later verification that still contains it"
                     + " proves nothing before it was rewritten.")
     Verification verify() {
-        return verifier.verify();
+        return source.verify();
     }
 
     /** Streams straight to the response: one batch of rows in memory, whatever the size of the history. */
@@ -131,7 +126,7 @@ class AuditController {
         long[] written = {0};
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
         try {
-            stored.feed(after, limit, event -> {
+            source.feed(after, limit, (position, event) -> {
                 out.write(json.line(event));
                 out.write('\n');
                 written[0]++;

@@ -1,6 +1,8 @@
 package org.carebank.query.audit;
 
 import java.nio.charset.StandardCharsets;
+import org.axonframework.serialization.Revision;
+import org.carebank.kernel.serialization.EventJson;
 import org.carebank.query.audit.StoredEvents.ChainedEvent;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -14,6 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class AuditEventJson {
+
+    /** The stored event format (Jackson 2, ADR 0001). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper EVENT_JSON = EventJson.objectMapper();
 
     private final ObjectMapper json;
 
@@ -39,8 +44,27 @@ class AuditEventJson {
         return node;
     }
 
-    byte[] line(ChainedEvent event) {
-        return json.writeValueAsBytes(of(event));
+    byte[] line(ObjectNode event) {
+        return json.writeValueAsBytes(event);
+    }
+
+    ObjectNode objectNode() {
+        return json.createObjectNode();
+    }
+
+    /** An event's payload or metadata as it would be stored today (Jackson 2, ADR 0001), as a tree. */
+    JsonNode asJson(Object value) {
+        try {
+            return parse(EVENT_JSON.writeValueAsBytes(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an event that cannot be written as JSON", e);
+        }
+    }
+
+    /** The revision an event class declares, as Axon stores it; null when it declares none. */
+    static String revisionOf(Class<?> payloadType) {
+        Revision revision = payloadType.getAnnotation(Revision.class);
+        return revision == null ? null : revision.value();
     }
 
     /** Stored JSON as a tree; bytes that are not JSON (a damaged row) are shown as text rather than hidden. */

@@ -6,13 +6,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.UnknownSerializedType;
-import org.carebank.kernel.serialization.EventJson;
 import org.carebank.query.audit.AuditController.HistoryEvent;
 import org.carebank.query.audit.AuditController.StreamHistory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One stream's history: the rows as stored (event id, global index, chain position, stored revision) joined with the
@@ -21,9 +18,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 class StreamHistories {
-
-    /** The stored event format (Jackson 2, ADR 0001), to show a payload the way it would be stored today. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper EVENT_JSON = EventJson.objectMapper();
 
     private final StoredEvents stored;
     private final EventHistory events;
@@ -47,7 +41,8 @@ class StreamHistories {
             var stored = row.stored();
             DomainEventMessage<?> message = read.get(stored.eventIdentifier());
             boolean understood = message != null && message.getPayloadType() != UnknownSerializedType.class;
-            String revision = understood ? revisionOf(message.getPayloadType()) : stored.payloadRevision();
+            String revision =
+                    understood ? AuditEventJson.revisionOf(message.getPayloadType()) : stored.payloadRevision();
             history.add(new HistoryEvent(
                     stored.sequenceNumber(),
                     stored.eventIdentifier(),
@@ -57,22 +52,9 @@ class StreamHistories {
                     revision,
                     java.util.Objects.equals(revision, stored.payloadRevision()) ? null : stored.payloadRevision(),
                     understood ? message.getTimestamp() : java.time.Instant.parse(stored.timestamp()),
-                    understood ? asJson(message.getPayload()) : json.parse(stored.payload()),
-                    understood ? asJson(message.getMetaData()) : json.parse(stored.metaData())));
+                    understood ? json.asJson(message.getPayload()) : json.parse(stored.payload()),
+                    understood ? json.asJson(message.getMetaData()) : json.parse(stored.metaData())));
         }
         return Optional.of(new StreamHistory(streamId, rows.get(0).stored().aggregateType(), history));
-    }
-
-    private JsonNode asJson(Object value) {
-        try {
-            return json.parse(EVENT_JSON.writeValueAsBytes(value));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("an event that cannot be written as JSON", e);
-        }
-    }
-
-    private static String revisionOf(Class<?> payloadType) {
-        Revision revision = payloadType.getAnnotation(Revision.class);
-        return revision == null ? null : revision.value();
     }
 }

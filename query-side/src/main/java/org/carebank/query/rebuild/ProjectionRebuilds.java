@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.carebank.query.rebuild.RebuildProgress.State;
 import org.carebank.query.web.NotFoundException;
 import org.slf4j.Logger;
@@ -59,6 +61,7 @@ public class ProjectionRebuilds implements DisposableBean {
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
+    private final EventStore eventStore;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final Set<String> checkedAfterStart = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -68,9 +71,10 @@ public class ProjectionRebuilds implements DisposableBean {
     });
     private ScheduledFuture<?> watching;
 
-    ProjectionRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc) {
+    ProjectionRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc, EventStore eventStore) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.eventStore = eventStore;
     }
 
     /** The projections that can be rebuilt: every streaming processor. */
@@ -292,11 +296,10 @@ public class ProjectionRebuilds implements DisposableBean {
         return processing.eventProcessor(name, StreamingEventProcessor.class);
     }
 
+    /** The newest event's position, in the processors' own token terms (embedded store or Axon Server alike). */
     private long head() {
-        Long head = jdbc.sql("SELECT MAX(globalindex) FROM domainevententry")
-                .query(Long.class)
-                .single();
-        return head == null ? 0 : head;
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 
     private int segments(StreamingEventProcessor processor) {

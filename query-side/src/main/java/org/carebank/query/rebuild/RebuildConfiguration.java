@@ -1,5 +1,6 @@
 package org.carebank.query.rebuild;
 
+import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,14 +17,25 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(RebuildConfiguration.ProjectionSettings.class)
 class RebuildConfiguration {
 
+    /**
+     * How the projections' pooled processors batch and share their work: {@code segments} is the number of parts each
+     * projection's event stream is split into (by aggregate), which the instances running the query side claim between
+     * them; {@code claimInterval} is how often an instance looks for unclaimed segments.
+     */
     @ConfigurationProperties("carebank.projections")
-    record ProjectionSettings(@DefaultValue("100") int batchSize) {}
+    record ProjectionSettings(
+            @DefaultValue("100") int batchSize,
+            @DefaultValue("1") int segments,
+            @DefaultValue("10s") Duration claimTimeout,
+            @DefaultValue("5s") Duration claimInterval) {}
 
     @Bean
     ConfigurerModule projectionBatches(ProjectionSettings settings) {
         return configurer -> configurer
                 .eventProcessing()
                 .registerPooledStreamingEventProcessorConfiguration(
-                        (configuration, builder) -> builder.batchSize(settings.batchSize()));
+                        (configuration, builder) -> builder.batchSize(settings.batchSize())
+                                .initialSegmentCount(settings.segments())
+                                .tokenClaimInterval(settings.claimInterval().toMillis()));
     }
 }

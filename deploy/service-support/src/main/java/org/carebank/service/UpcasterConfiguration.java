@@ -1,4 +1,4 @@
-package org.carebank.standalone;
+package org.carebank.service;
 
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.carebank.kernel.provider.ProviderAdmittedUpcaster;

@@ -1,6 +1,7 @@
-package org.carebank.standalone;
+package org.carebank.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -18,6 +19,8 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.carebank.kernel.serialization.EventJson;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The embedded event store: Axon's JDBC storage engine and token store on the service's own database (H2 file by
  * default, PostgreSQL in production and in the tests of record), in the same transactions as the lookups and the
- * projections. Declared explicitly because Axon's auto-configuration does not recognise Spring Boot 4's class names
+ * projections. With the {@code axonserver} profile the events live in Axon Server instead, and the token store, the
+ * lookups and the projections stay in the service's PostgreSQL. Declared explicitly because Axon's auto-configuration does not recognise Spring Boot 4's class names
  * and would silently run without transactions (ADR 0002).
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,7 +61,9 @@ class EventStoreConfiguration {
         return new SQLStateResolver("23505");
     }
 
+    /** Not on Axon Server (profile {@code axonserver}): there the connector's event store takes its place. */
     @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     EventStorageEngine eventStorageEngine(
             Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -77,11 +83,20 @@ class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * Tracking tokens live beside the projections they belong to, so a projection's rows and its token commit in one
+     * transaction: after a crash nothing is applied twice or skipped. A claim not extended for {@code claim-timeout}
+     * (README, "Scale-out") is taken over by another instance.
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            @Value("${carebank.projections.claim-timeout:10s}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
+                .claimTimeout(claimTimeout)
                 .schema(new TokenSchema())
                 .build();
     }

@@ -1,4 +1,4 @@
-package org.carebank.standalone;
+package org.carebank.service;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

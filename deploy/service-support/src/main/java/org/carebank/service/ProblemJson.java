@@ -1,4 +1,4 @@
-package org.carebank.standalone;
+package org.carebank.service;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

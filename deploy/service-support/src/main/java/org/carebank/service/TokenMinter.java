@@ -1,4 +1,4 @@
-package org.carebank.standalone;
+package org.carebank.service;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +24,13 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JwtSettings.class)
-class TokenMinter {
+public class TokenMinter {
 
-    static String mint(JwtSettings settings, String client, Role role, String providerId, Duration lifetime) {
+    public static String mint(JwtSettings settings, String client, Role role, String providerId, Duration lifetime) {
         return mint(settings, client, role, providerId, Instant.now(), lifetime);
     }
 
-    static String mint(
+    public static String mint(
             JwtSettings settings, String client, Role role, String providerId, Instant now, Duration lifetime) {
         var claims = JwtClaimsSet.builder()
                 .issuer(settings.issuer())

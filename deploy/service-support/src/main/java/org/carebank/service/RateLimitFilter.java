@@ -1,4 +1,4 @@
-package org.carebank.standalone;
+package org.carebank.service;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;

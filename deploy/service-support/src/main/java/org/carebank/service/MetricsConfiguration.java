@@ -1,4 +1,4 @@
-package org.carebank.standalone;
+package org.carebank.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.micrometer.GlobalMetricRegistry;

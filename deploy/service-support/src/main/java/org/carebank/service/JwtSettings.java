@@ -1,4 +1,4 @@
-package org.carebank.standalone;
+package org.carebank.service;
 
 import java.nio.charset.StandardCharsets;
 import javax.crypto.SecretKey;
@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for a provider's client.
  */
 @ConfigurationProperties("carebank.security.jwt")
-record JwtSettings(@DefaultValue("carebank-local") String issuer, String secret) {
+public record JwtSettings(@DefaultValue("carebank-local") String issuer, String secret) {
 
     static final String ROLES = "roles";
     static final String PROVIDER_ID = "provider_id";

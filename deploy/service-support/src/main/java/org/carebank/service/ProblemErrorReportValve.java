@@ -1,4 +1,4 @@
-package org.carebank.standalone;
+package org.carebank.service;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;

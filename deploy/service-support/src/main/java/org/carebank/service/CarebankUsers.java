@@ -1,4 +1,4 @@
-package org.carebank.standalone;
+package org.carebank.service;
 
 import java.util.List;
 import org.carebank.kernel.caller.Role;

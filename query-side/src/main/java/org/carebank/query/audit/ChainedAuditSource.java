@@ -1,0 +1,41 @@
+package org.carebank.query.audit;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.carebank.query.audit.AuditController.StreamHistory;
+import org.carebank.query.audit.ChainVerifier.Verification;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** The embedded event store's tables as stored, ordered and verified by the hash chain (ADR 0005). */
+@Component
+@ConditionalOnProperty(name = "carebank.audit.hash-chain", havingValue = "true", matchIfMissing = true)
+class ChainedAuditSource implements AuditSource {
+
+    private final StoredEvents stored;
+    private final StreamHistories histories;
+    private final AuditEventJson json;
+    private final ChainVerifier verifier;
+
+    ChainedAuditSource(StoredEvents stored, StreamHistories histories, AuditEventJson json, ChainVerifier verifier) {
+        this.stored = stored;
+        this.histories = histories;
+        this.json = json;
+        this.verifier = verifier;
+    }
+
+    @Override
+    public Optional<StreamHistory> stream(String streamId) {
+        return histories.of(streamId);
+    }
+
+    @Override
+    public void feed(long after, Integer limit, FeedSink sink) throws IOException {
+        stored.feed(after, limit, event -> sink.accept(event.position(), json.of(event)));
+    }
+
+    @Override
+    public Verification verify() {
+        return verifier.verify();
+    }
+}
