@@ -295,7 +295,8 @@ class ScaleOutIT {
         }
         if (axonServerData != null) {
             new ProcessBuilder("bash", axonServerHome.resolve("stop.sh").toString(), axonServerData.toString())
-                    .inheritIO()
+                    .redirectErrorStream(true)
+                    .redirectOutput(new File("target/axonserver-stop.log"))
                     .start()
                     .waitFor();
         }
