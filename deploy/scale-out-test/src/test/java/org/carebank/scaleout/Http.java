@@ -34,6 +34,16 @@ final class Http {
                 "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Waits before asking again (a retry, a rate limit). */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     String baseUrl() {
         return baseUrl;
     }

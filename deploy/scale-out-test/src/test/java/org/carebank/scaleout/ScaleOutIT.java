@@ -196,7 +196,7 @@ class ScaleOutIT {
         for (String path : scenario.questions()) {
             Http.Response response = http.get(path);
             while (response.status() == 429) { // the dashboards' rate limit: ask again when it says
-                sleep(1000);
+                Http.pause(1000);
                 response = http.get(path);
             }
             answers.put(
@@ -206,15 +206,6 @@ class ScaleOutIT {
                             : response.status() + " " + response.body());
         }
         return answers;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonNode withoutWallClock(JsonNode node) {

@@ -230,7 +230,7 @@ final class Scenario {
             String key = "scenario-" + i;
             Http.Response response = instance.send(command.method(), command.path(), command.body(), key);
             for (int retry = 0; retry < 20 && (response.status() < 0 || response.status() >= 500); retry++) {
-                sleep(500); // a retry with the same Idempotency-Key cannot count twice
+                Http.pause(500); // a retry with the same Idempotency-Key cannot count twice
                 response = instance.send(command.method(), command.path(), command.body(), key);
             }
             assertThat(response.status())
@@ -288,14 +288,5 @@ final class Scenario {
             body.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         commands.add(new Command(method, path, body));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
