@@ -115,6 +115,49 @@ class ScaleOutIT {
         assertThat(segmentsOwnedBy(query2))
                 .as("the survivor took over every segment")
                 .isEqualTo(totalSegments());
+
+        // A new instance joins and takes its share; an admin rebuilds every projection through it while the other
+        // instance keeps answering: 503 while a projection is incomplete, never a wrong figure.
+        var query3 = start("query-3", "carebank.query-service.jar", queryEnvironment(database, axon));
+        query3.awaitReady(START_TIMEOUT);
+        awaitSegmentsSharedBy(query2, query3);
+        rebuildEveryProjection(new Http(query3.url(), "admin"), survivor, scenario, expected);
+        assertThat(differences(expected, answers(new Http(query3.url(), "council"), scenario)))
+                .as("answers of the instance that rebuilt")
+                .isEmpty();
+        Map<String, String> afterRebuild = convergedAnswers(survivor, scenario, expected, Duration.ofSeconds(30));
+        assertThat(differences(expected, afterRebuild))
+                .as("answers of the other instance after the rebuild")
+                .isEmpty();
+    }
+
+    private static void rebuildEveryProjection(Http admin, Http other, Scenario scenario, Map<String, String> expected)
+            throws Exception {
+        var names = new ArrayList<String>();
+        admin.get("/api/v1/admin/projections")
+                .json()
+                .forEach(p -> names.add(p.path("name").asString()));
+        assertThat(names).contains("visit-views", "time-bank-views", "performance-views", "travel-views");
+        var started = names.stream()
+                .map(name -> CompletableFuture.supplyAsync(
+                        () -> admin.send("POST", "/api/v1/admin/projections/" + name + "/rebuild", Map.of(), name)))
+                .toList();
+        for (var response : started) {
+            assertThat(response.get().status()).as(response.get().body()).isEqualTo(202);
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (names.stream().anyMatch(name -> !admin.get("/api/v1/admin/projections/" + name + "/rebuild")
+                .json()
+                .path("state")
+                .asString()
+                .equals("LIVE"))) {
+            assertThat(System.nanoTime()).as("rebuilds finished in time").isLessThan(deadline);
+            answers(other, scenario).forEach((question, answer) -> assertThat(
+                            answer.equals(expected.get(question)) || answer.startsWith("503 "))
+                    .as("during the rebuild, " + question + " answered " + answer)
+                    .isTrue());
+            Thread.sleep(1000);
+        }
     }
 
     private ServiceProcess start(String name, String jarProperty, Map<String, String> environment) throws Exception {

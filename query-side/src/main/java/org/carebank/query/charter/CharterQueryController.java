@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import org.carebank.kernel.Ids;
 import org.carebank.query.performance.PerformanceQueries;
 import org.carebank.query.period.DatePeriod;
+import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Dashboards")
+@ReadsProjection({"performance-views", "travel-views"})
 class CharterQueryController {
 
     private final PerformanceQueries performance;

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.time.YearMonth;
 import org.carebank.kernel.Ids;
+import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Dashboards")
+@ReadsProjection("travel-views")
 class PayComplianceController {
 
     private final PayQueries queries;

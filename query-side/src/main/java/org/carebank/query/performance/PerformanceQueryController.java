@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import org.carebank.kernel.Ids;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.query.period.DatePeriod;
+import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Dashboards")
+@ReadsProjection(PerformanceProjection.PROCESSING_GROUP)
 class PerformanceQueryController {
 
     private static final String PERIOD = "from and to are local dates, both included (from=2026-11-01&to=2026-11-30 "

@@ -62,6 +62,7 @@ public class ProjectionRebuilds implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final EventStore eventStore;
+    private final ProjectionInstances instances;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final Set<String> checkedAfterStart = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -71,10 +72,15 @@ public class ProjectionRebuilds implements DisposableBean {
     });
     private ScheduledFuture<?> watching;
 
-    ProjectionRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc, EventStore eventStore) {
+    ProjectionRebuilds(
+            EventProcessingConfiguration processing,
+            JdbcClient jdbc,
+            EventStore eventStore,
+            ProjectionInstances instances) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
+        this.instances = instances;
     }
 
     /** The projections that can be rebuilt: every streaming processor. */
@@ -96,17 +102,31 @@ public class ProjectionRebuilds implements DisposableBean {
                         "rebuild-in-progress",
                         "Projection " + name + " is already being rebuilt; follow its progress with GET.");
             }
-            rebuild = new Rebuild(head(), segments(processor));
+            if (instances.rebuildingElsewhere(name)) {
+                throw problem(
+                        HttpStatus.CONFLICT,
+                        "rebuild-in-progress",
+                        "Projection " + name + " is being rebuilt by another instance.");
+            }
+            rebuild = new Rebuild(head(), segmentCount(name));
             rebuilds.put(name, rebuild); // from here on the projection's API answers 503
         }
         try {
-            // Axon pitfall: a processor shut down before it has claimed its segments may never claim them again.
+            // Other query instances hand their segments over (SegmentBalancer) and answer 503 meanwhile. Axon pitfall:
+            // a processor shut down before it has claimed its segments may never claim them again.
+            instances.rebuilding(name);
             awaitClaimedSegments(processor, rebuild.segments);
+            if (processor.processingStatus().size() < rebuild.segments) {
+                throw new IllegalStateException(
+                        "only " + processor.processingStatus().size() + " of " + rebuild.segments
+                                + " segments were handed over within " + CLAIM_TIMEOUT.toSeconds() + " s");
+            }
             processor.shutDown();
             processor.resetTokens();
             processor.start();
         } catch (RuntimeException e) {
             rebuild.error = e.getMessage();
+            instances.rebuilt(name);
             log.error("Rebuild of {} could not start", name, e);
             if (!processor.isRunning()) {
                 processor.start();
@@ -181,6 +201,9 @@ public class ProjectionRebuilds implements DisposableBean {
         if (found.isEmpty()) {
             return false;
         }
+        if (instances.rebuildingElsewhere(name)) {
+            return true;
+        }
         StreamingEventProcessor processor = found.get();
         adoptReplayInTokenStore(name);
         Rebuild rebuild = rebuilds.get(name);
@@ -197,6 +220,7 @@ public class ProjectionRebuilds implements DisposableBean {
         synchronized (rebuild) {
             if (rebuild.finishedAt == null) {
                 rebuild.finishedAt = Instant.now();
+                instances.rebuilt(name);
                 double seconds =
                         Duration.between(rebuild.startedAt, rebuild.finishedAt).toMillis() / 1000.0;
                 log.info(
@@ -242,7 +266,7 @@ public class ProjectionRebuilds implements DisposableBean {
                     .query(Long.class)
                     .single();
             if (replaying > 0) {
-                rebuilds.putIfAbsent(name, new Rebuild(head(), segments(name)));
+                rebuilds.putIfAbsent(name, new Rebuild(head(), segmentCount(name)));
                 watch();
             }
         }
@@ -302,11 +326,8 @@ public class ProjectionRebuilds implements DisposableBean {
         return head == null ? 0 : head.position().orElse(0);
     }
 
-    private int segments(StreamingEventProcessor processor) {
-        return segments(processor.getName());
-    }
-
-    private int segments(String processorName) {
+    /** How many segments the projection is split into (its tokens), whoever holds them. */
+    int segmentCount(String processorName) {
         return jdbc.sql("SELECT COUNT(*) FROM tokenentry WHERE processorname = ?")
                 .param(processorName)
                 .query(Integer.class)

@@ -1,9 +1,7 @@
 package org.carebank.query.rebuild;
 
-import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,16 +11,16 @@ import org.carebank.query.rebuild.RebuildConfiguration.ProjectionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Shares each projection's segments between the query instances that are alive. An Axon pooled processor claims every
  * free segment it finds, and Axon Server SE (unlike its Enterprise edition) does not move them, so the first instance
- * to start would do all the work while the others idle. Here each instance beats a heartbeat row every claim interval;
- * one holding more than its share (segments / live instances, rounded up) hands the surplus back for a few claim
- * intervals, long enough for another instance to claim it. An instance that stops beating (crashed, killed) drops out
- * of the count, and the survivors take its segments as soon as its claims time out.
+ * to start would do all the work while the others idle. Every claim interval each instance beats its heartbeat
+ * ({@link ProjectionInstances}); one holding more than its share (segments / live instances, rounded up) hands the
+ * surplus back for a few claim intervals, long enough for another instance to claim it. An instance that stops beating
+ * (crashed, killed) drops out of the count, and the survivors take its segments once its claims time out. A projection
+ * another instance is rebuilding is handed over whole.
  */
 @Component
 class SegmentBalancer implements SmartLifecycle {
@@ -31,20 +29,18 @@ class SegmentBalancer implements SmartLifecycle {
 
     private final EventProcessingConfiguration processing;
     private final ProjectionRebuilds rebuilds;
-    private final JdbcClient jdbc;
+    private final ProjectionInstances instances;
     private final ProjectionSettings settings;
-    private final String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
     private ScheduledExecutorService timer;
 
     SegmentBalancer(
             EventProcessingConfiguration processing,
             ProjectionRebuilds rebuilds,
-            JdbcClient jdbc,
+            ProjectionInstances instances,
             ProjectionSettings settings) {
         this.processing = processing;
         this.rebuilds = rebuilds;
-        this.jdbc = jdbc;
+        this.instances = instances;
         this.settings = settings;
     }
 
@@ -65,11 +61,9 @@ class SegmentBalancer implements SmartLifecycle {
             timer.shutdownNow();
             timer = null;
             try {
-                jdbc.sql("DELETE FROM projection_instance WHERE instance_id = ?")
-                        .param(instanceId)
-                        .update();
+                instances.leave();
             } catch (RuntimeException e) {
-                log.debug("Could not remove the heartbeat of {}", instanceId, e);
+                log.debug("Could not remove this instance's heartbeat", e);
             }
         }
     }
@@ -81,7 +75,7 @@ class SegmentBalancer implements SmartLifecycle {
 
     private void beatAndBalance() {
         try {
-            int live = beat();
+            int live = instances.beat();
             for (String name : rebuilds.names()) {
                 balance(name, live);
             }
@@ -91,44 +85,24 @@ class SegmentBalancer implements SmartLifecycle {
         }
     }
 
-    /** Records this instance as alive; returns how many instances are (this one included). */
-    private int beat() {
-        int updated = jdbc.sql("UPDATE projection_instance SET last_seen = CURRENT_TIMESTAMP WHERE instance_id = ?")
-                .param(instanceId)
-                .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO projection_instance (instance_id, last_seen) VALUES (?, CURRENT_TIMESTAMP)")
-                    .param(instanceId)
-                    .update();
-        }
-        long timeout = Math.max(1, settings.claimTimeout().toSeconds());
-        // The database's clock for every instance, so clock skew between hosts cannot hide a live one.
-        jdbc.sql("DELETE FROM projection_instance WHERE last_seen < CURRENT_TIMESTAMP - INTERVAL '" + 10 * timeout
-                        + "' SECOND")
-                .update();
-        Long live = jdbc.sql(
-                        "SELECT COUNT(*) FROM projection_instance WHERE last_seen >= CURRENT_TIMESTAMP - INTERVAL '"
-                                + timeout + "' SECOND")
-                .query(Long.class)
-                .single();
-        return (int) Math.max(1, live);
-    }
-
     private void balance(String name, int live) {
         var found = processing.eventProcessor(name, StreamingEventProcessor.class);
-        if (found.isEmpty() || !found.get().isRunning() || rebuilds.isRebuilding(name)) {
+        if (found.isEmpty() || !found.get().isRunning()) {
             return;
         }
         StreamingEventProcessor processor = found.get();
-        int total = jdbc.sql("SELECT COUNT(*) FROM tokenentry WHERE processorname = ?")
-                .param(name)
-                .query(Integer.class)
-                .single();
-        int share = (total + live - 1) / live;
         List<Integer> owned = processor.processingStatus().keySet().stream()
                 .sorted(Comparator.reverseOrder())
                 .toList();
-        int surplus = owned.size() - share;
+        int keep;
+        if (instances.rebuildingElsewhere(name)) {
+            keep = 0;
+        } else if (rebuilds.isRebuilding(name)) {
+            return;
+        } else {
+            keep = (rebuilds.segmentCount(name) + live - 1) / live;
+        }
+        int surplus = owned.size() - keep;
         if (surplus <= 0) {
             return;
         }
@@ -137,11 +111,11 @@ class SegmentBalancer implements SmartLifecycle {
             processor.releaseSegment(segment, releaseFor, TimeUnit.MILLISECONDS);
         }
         log.info(
-                "Handed back {} of {} segments of {} for another instance ({} live, share {})",
+                "Handed back {} of {} segments of {} for another instance ({} live, keeping {})",
                 surplus,
                 owned.size(),
                 name,
                 live,
-                share);
+                keep);
     }
 }

@@ -14,6 +14,7 @@ import org.carebank.kernel.Ids;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
+import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.Csv;
 import org.carebank.query.web.CsvHttpMessageConverter;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Time bank")
+@ReadsProjection({TimeBankProjection.PROCESSING_GROUP, "package-views"})
 class TimeBankQueryController {
 
     /** One row of the list of banks. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.carebank.kernel.Ids;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.query.period.DatePeriod;
+import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.travel.TravelAnswers.ProviderTravel;
 import org.carebank.query.travel.TravelAnswers.ProviderWeekTravel;
 import org.carebank.query.travel.TravelAnswers.WorkerDayTravel;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
         value = "/api/v1/travel",
         produces = {APPLICATION_JSON_VALUE, TEXT_CSV_VALUE})
 @Tag(name = "Dashboards")
+@ReadsProjection(TravelProjection.PROCESSING_GROUP)
 class TravelQueryController {
 
     private final TravelQueries queries;
