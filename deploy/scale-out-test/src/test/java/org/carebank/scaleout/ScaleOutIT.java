@@ -77,7 +77,7 @@ class ScaleOutIT {
         assertThat(axonServer.waitFor())
                 .as("Axon Server started; see target/axonserver-start.log")
                 .isZero();
-        var axon = Map.of("AXON_AXONSERVER_SERVERS", "localhost:" + grpcPort);
+        String axon = "localhost:" + grpcPort;
         String database = "jdbc:postgresql://localhost:" + postgres.getPort() + "/carebank";
         var command1 = start("command-1", "carebank.command-service.jar", commandEnvironment(database, axon));
         var command2 = start("command-2", "carebank.command-service.jar", commandEnvironment(database, axon));
@@ -161,27 +161,37 @@ class ScaleOutIT {
     }
 
     private ServiceProcess start(String name, String jarProperty, Map<String, String> environment) throws Exception {
-        var env = new LinkedHashMap<>(environment);
-        env.put("SPRING_DATASOURCE_USERNAME", "postgres");
-        env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
-        env.put("CAREBANK_SECURITY_JWT_SECRET", "scale-out-test-secret-0123456789-0123456789");
-        var service = ServiceProcess.start(name, System.getProperty(jarProperty), env);
+        var service = ServiceProcess.start(name, System.getProperty(jarProperty), environment);
         services.add(service);
         return service;
     }
 
-    /** What compose and k8s give a command-service instance (deploy/compose.yaml, deploy/k8s). */
-    static Map<String, String> commandEnvironment(String database, Map<String, String> axon) {
-        var env = new LinkedHashMap<>(axon);
-        env.put("SPRING_DATASOURCE_URL", database + "?currentSchema=commands");
+    /** Settings whose values are each deployment's own; compose and k8s must set them, to values of their own. */
+    static final Set<String> CREDENTIALS =
+            Set.of("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "CAREBANK_SECURITY_JWT_SECRET");
+
+    /**
+     * The environment of a command-service instance, besides SERVER_PORT; DeploymentFilesTest holds compose and k8s to
+     * it.
+     */
+    static Map<String, String> commandEnvironment(String database, String axonServers) {
+        return serviceEnvironment(database + "?currentSchema=commands", axonServers);
+    }
+
+    /** The environment of a query-service instance, besides SERVER_PORT. */
+    static Map<String, String> queryEnvironment(String database, String axonServers) {
+        var env = serviceEnvironment(database + "?currentSchema=projections", axonServers);
+        env.put("CAREBANK_PROJECTIONS_SEGMENTS", "4");
         return env;
     }
 
-    /** What compose and k8s give a query-service instance. */
-    static Map<String, String> queryEnvironment(String database, Map<String, String> axon) {
-        var env = new LinkedHashMap<>(axon);
-        env.put("SPRING_DATASOURCE_URL", database + "?currentSchema=projections");
-        env.put("CAREBANK_PROJECTIONS_SEGMENTS", "4");
+    private static Map<String, String> serviceEnvironment(String datasourceUrl, String axonServers) {
+        var env = new LinkedHashMap<String, String>();
+        env.put("SPRING_DATASOURCE_URL", datasourceUrl);
+        env.put("AXON_AXONSERVER_SERVERS", axonServers);
+        env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        env.put("CAREBANK_SECURITY_JWT_SECRET", "scale-out-test-secret-0123456789-0123456789");
         return env;
     }
 
