@@ -64,7 +64,7 @@ class ScaleOutIT {
         var standalone = start(
                 "standalone",
                 "carebank.standalone.jar",
-                Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/standalone"));
+                serviceEnvironment("jdbc:postgresql://localhost:" + postgres.getPort() + "/standalone"));
         standalone.awaitReady(START_TIMEOUT);
         scenario.run(List.of(new Http(standalone.url(), "council")), acknowledged -> {});
         var council = new Http(standalone.url(), "council");
@@ -175,20 +175,23 @@ class ScaleOutIT {
      * it.
      */
     static Map<String, String> commandEnvironment(String database, String axonServers) {
-        return serviceEnvironment(database + "?currentSchema=commands", axonServers);
+        var env = serviceEnvironment(database + "?currentSchema=commands");
+        env.put("AXON_AXONSERVER_SERVERS", axonServers);
+        return env;
     }
 
     /** The environment of a query-service instance, besides SERVER_PORT. */
     static Map<String, String> queryEnvironment(String database, String axonServers) {
-        var env = serviceEnvironment(database + "?currentSchema=projections", axonServers);
+        var env = serviceEnvironment(database + "?currentSchema=projections");
+        env.put("AXON_AXONSERVER_SERVERS", axonServers);
         env.put("CAREBANK_PROJECTIONS_SEGMENTS", "4");
         return env;
     }
 
-    private static Map<String, String> serviceEnvironment(String datasourceUrl, String axonServers) {
+    /** What every instance gets, the standalone included: its database and its credentials. */
+    private static Map<String, String> serviceEnvironment(String datasourceUrl) {
         var env = new LinkedHashMap<String, String>();
         env.put("SPRING_DATASOURCE_URL", datasourceUrl);
-        env.put("AXON_AXONSERVER_SERVERS", axonServers);
         env.put("SPRING_DATASOURCE_USERNAME", "postgres");
         env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
         env.put("CAREBANK_SECURITY_JWT_SECRET", "scale-out-test-secret-0123456789-0123456789");
