@@ -65,11 +65,7 @@ public class ProjectionRebuilds implements DisposableBean {
     private final ProjectionInstances instances;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final Set<String> checkedAfterStart = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "projection-rebuild-monitor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService monitor = daemonTimer("projection-rebuild-monitor");
     private ScheduledFuture<?> watching;
 
     ProjectionRebuilds(
@@ -339,6 +335,15 @@ public class ProjectionRebuilds implements DisposableBean {
         problem.setType(URI.create("/problems/" + type));
         problem.setTitle(status == HttpStatus.CONFLICT ? "Conflicting state" : "Rebuild failed");
         return new ErrorResponseException(status, problem, null);
+    }
+
+    /** A single background thread that never keeps the JVM alive on its own. */
+    static ScheduledExecutorService daemonTimer(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override

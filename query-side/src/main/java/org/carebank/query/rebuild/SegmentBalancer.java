@@ -2,7 +2,6 @@ package org.carebank.query.rebuild;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -46,11 +45,7 @@ class SegmentBalancer implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "segment-balancer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = ProjectionRebuilds.daemonTimer("segment-balancer");
         long interval = settings.claimInterval().toMillis();
         timer.scheduleWithFixedDelay(this::beatAndBalance, 0, interval, TimeUnit.MILLISECONDS);
     }
