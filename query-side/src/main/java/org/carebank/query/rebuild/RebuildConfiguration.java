@@ -2,6 +2,9 @@ package org.carebank.query.rebuild;
 
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToRetrieveIdentifierException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -37,5 +40,26 @@ class RebuildConfiguration {
                         (configuration, builder) -> builder.batchSize(settings.batchSize())
                                 .initialSegmentCount(settings.segments())
                                 .tokenClaimInterval(settings.claimInterval().toMillis()));
+    }
+
+    /**
+     * Creates the token store's identity row before any projection starts. Two query instances starting at the same
+     * moment on an empty database would otherwise both insert it from inside Axon's start-up, and the loser would fail
+     * to start; here the loser simply reads the winner's row on its second try.
+     */
+    @Bean
+    SmartInitializingSingleton tokenStoreIdentity(TokenStore tokenStore) {
+        return () -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    tokenStore.retrieveStorageIdentifier();
+                    return;
+                } catch (UnableToRetrieveIdentifierException concurrentlyCreated) {
+                    if (attempt == 3) {
+                        throw concurrentlyCreated;
+                    }
+                }
+            }
+        };
     }
 }
