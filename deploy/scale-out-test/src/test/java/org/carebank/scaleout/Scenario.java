@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
@@ -254,8 +255,7 @@ final class Scenario {
             paths.add("/api/v1/visits?providerId=" + provider + "&size=500");
             paths.add("/api/v1/providers/" + provider + "/performance?" + period);
             paths.add("/api/v1/providers/" + provider + "/charter?" + period);
-            paths.add("/api/v1/providers/" + provider + "/pay-compliance?month="
-                    + day.toString().substring(0, 7));
+            paths.add("/api/v1/providers/" + provider + "/pay-compliance?month=" + YearMonth.from(day));
             paths.add("/api/v1/travel/providers/" + provider + "?week=" + week);
             paths.add("/api/v1/travel/zones/" + zone + "?week=" + week);
             for (int p = 1; p <= 2; p++) {
