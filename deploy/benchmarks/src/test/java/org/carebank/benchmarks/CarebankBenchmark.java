@@ -74,6 +74,11 @@ class CarebankBenchmark {
     private static final int LAG_SECONDS = Integer.getInteger("bench.lagSeconds", 20);
     private static final int STORE_VISITS = Integer.getInteger("bench.storeVisits", 100_000);
     private static final int[] CLIENTS = {1, 4, 16};
+    /** Which parts to run, e.g. {@code -Dbench.phases=commands,roster} while profiling one of them. */
+    private static final List<String> PHASES =
+            List.of(System.getProperty("bench.phases", "baselines,commands,roster,lag,replay")
+                    .split(","));
+
     private static final List<String> PROJECTIONS =
             List.of("provider-views", "package-views", "visit-views", "time-bank-views");
     private static final String PROVIDER = "bench-care";
@@ -109,14 +114,24 @@ class CarebankBenchmark {
                     s.execute("CREATE DATABASE " + db);
                 }
             }
-            baselines(postgres.getJdbcUrl("postgres", "baseline"));
+            if (PHASES.contains("baselines")) {
+                baselines(postgres.getJdbcUrl("postgres", "baseline"));
+            }
             startService(postgres.getJdbcUrl("postgres", "carebank"));
             try {
                 setUp();
-                commandThroughput();
-                bulkRoster();
-                projectionLag();
-                replayAndQueries();
+                if (PHASES.contains("commands")) {
+                    commandThroughput();
+                }
+                if (PHASES.contains("roster")) {
+                    bulkRoster();
+                }
+                if (PHASES.contains("lag")) {
+                    projectionLag();
+                }
+                if (PHASES.contains("replay")) {
+                    replayAndQueries();
+                }
             } finally {
                 service.close();
             }
@@ -825,7 +840,11 @@ class CarebankBenchmark {
         var baselines = (Map<String, Object>) results.get("baselines");
         var throughput = (Map<String, Object>) results.get("commandThroughput");
         var ratios = new LinkedHashMap<String, Object>();
-        for (var path : List.of("gateway", "http")) {
+        results.put("ratios", ratios);
+        if (baselines == null) {
+            return;
+        }
+        for (var path : throughput == null ? List.<String>of() : List.of("gateway", "http")) {
             for (int clients : CLIENTS) {
                 double carebank = (double) ((Map<String, Object>) throughput.get(path + "_" + clients + "clients"))
                         .get("commandsPerSecond");
@@ -834,11 +853,12 @@ class CarebankBenchmark {
                 row("ratio " + path + " / baseline (b), " + clients + " client(s)", carebank / baseline, "");
             }
         }
-        double roster = (double) ((Map<String, Object>) results.get("bulkRoster")).get("visitsPerSecond");
-        double batch = (double) baselines.get("a_batchInsertEventsPerSecond");
-        ratios.put("bulkRoster_vs_a", round(roster / batch));
-        row("ratio bulk roster / baseline (a)", roster / batch, "");
-        results.put("ratios", ratios);
+        if (results.get("bulkRoster") instanceof Map<?, ?> bulk) {
+            double roster = (double) bulk.get("visitsPerSecond");
+            double batch = (double) baselines.get("a_batchInsertEventsPerSecond");
+            ratios.put("bulkRoster_vs_a", round(roster / batch));
+            row("ratio bulk roster / baseline (a)", roster / batch, "");
+        }
     }
 
     private void write() throws Exception {
