@@ -43,7 +43,15 @@ import org.carebank.kernel.visit.VisitStatus;
 @Aggregate
 public class Visit {
 
+    /**
+     * Set when a visit is scheduled or rescheduled and never cancelled: a check-in, a cancellation or a later reschedule
+     * leaves it to fire and find the visit moved on (see {@link #on(MissedVisitDue)}). Axon's db-scheduler deadline
+     * manager can only cancel by scope by reading and deserialising every pending deadline, which made each check-in
+     * cost time in proportion to the visits rostered ahead (README, "Performance"); a deadline that fires for nothing
+     * costs one load of the visit, once.
+     */
     static final String MISSED_DEADLINE = "visit-missed";
+
     static final Caller MISSED_VISIT_DETECTOR = Caller.system("carebank:missed-visit-detector");
 
     @AggregateIdentifier
@@ -123,7 +131,6 @@ public class Visit {
                 plan.plannedMinutes(),
                 command.plannedStart(),
                 command.plannedMinutes()));
-        deadlines.cancelAllWithinScope(MISSED_DEADLINE);
         watchForMiss(command.plannedStart(), rules.missedAfter(plan.timeCritical()), command.requestedAt(), deadlines);
         return CommandOutcome.RECORDED;
     }
@@ -140,7 +147,7 @@ public class Visit {
     }
 
     @CommandHandler
-    CommandOutcome handle(CancelVisit command, DeadlineManager deadlines, Caller caller) {
+    CommandOutcome handle(CancelVisit command, Caller caller) {
         requireVisibleTo(caller);
         if (status == VisitStatus.CANCELLED
                 && cancellation.initiatedBy() == command.initiatedBy()
@@ -159,12 +166,11 @@ public class Visit {
                 command.requestedAt(),
                 plan.plannedStart(),
                 noticeMinutes));
-        deadlines.cancelAllWithinScope(MISSED_DEADLINE);
         return CommandOutcome.RECORDED;
     }
 
     @CommandHandler
-    CommandOutcome handle(CheckInVisit command, VisitRules rules, DeadlineManager deadlines, Caller caller) {
+    CommandOutcome handle(CheckInVisit command, VisitRules rules, Caller caller) {
         requireVisibleTo(caller);
         if (checkIn != null) {
             if (checkIn.at().equals(command.at()) && checkIn.method() == command.method()) {
@@ -191,7 +197,6 @@ public class Visit {
                 command.location(),
                 late,
                 minutesLate));
-        deadlines.cancelAllWithinScope(MISSED_DEADLINE);
         return CommandOutcome.RECORDED;
     }
 

@@ -226,26 +226,38 @@ class VisitSchedulingTest {
     }
 
     @Test
-    @DisplayName("a check-in cancels the visit-missed deadline, so no miss is recorded later")
-    void checkInCancelsMissedDeadline() {
+    @DisplayName("a checked-in visit is not recorded as missed when its visit-missed deadline fires")
+    void checkedInVisitIsNotMissedWhenTheDeadlineFires() {
         Instant arrived = PLANNED_START.plus(Duration.ofMinutes(5));
         fixture.givenCurrentTime(REQUESTED_AT)
                 .andGivenCommands(schedule(plan(60)), new CheckInVisit(VISIT, arrived, EcmMethod.APP_GPS, null, HOME))
                 .whenThenTimeAdvancesTo(MISSED_AT.plus(Duration.ofHours(1)))
+                .expectTriggeredDeadlinesWithName(Visit.MISSED_DEADLINE)
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }
 
     @Test
-    @DisplayName("a reschedule moves the visit-missed deadline to the new planned start plus 120 minutes")
-    void rescheduleMovesMissedDeadline() {
+    @DisplayName("a reschedule sets a visit-missed deadline at the new planned start plus 120 minutes")
+    void rescheduleSetsMissedDeadlineAtTheNewTime() {
         Instant newStart = Instant.parse("2026-11-23T14:00:00Z");
         Instant newMissedAt = newStart.plus(Duration.ofMinutes(120));
         fixture.givenCurrentTime(REQUESTED_AT)
                 .andGivenCommands(schedule(plan(60)))
                 .when(new RescheduleVisit(VISIT, newStart, 60, REQUESTED_AT))
                 .expectEvents(new VisitRescheduled(VISIT, WORKER, PLANNED_START, 60, newStart, 60))
-                .expectNoScheduledDeadlineWithName(MISSED_AT, Visit.MISSED_DEADLINE)
                 .expectScheduledDeadline(newMissedAt, new MissedVisitDue(newStart, newMissedAt));
+    }
+
+    @Test
+    @DisplayName("after a reschedule the visit is missed only at the new time, not at the old one")
+    void rescheduledVisitIsMissedOnlyAtTheNewTime() {
+        Instant newStart = Instant.parse("2026-11-23T14:00:00Z");
+        Instant newMissedAt = newStart.plus(Duration.ofMinutes(120));
+        fixture.givenCurrentTime(REQUESTED_AT)
+                .andGivenCommands(schedule(plan(60)), new RescheduleVisit(VISIT, newStart, 60, REQUESTED_AT))
+                .whenThenTimeAdvancesTo(newMissedAt)
+                .expectTriggeredDeadlinesWithName(Visit.MISSED_DEADLINE, Visit.MISSED_DEADLINE)
+                .expectEvents(new VisitMissed(VISIT, ACME, CLIENT, WORKER, newStart, 120, newMissedAt));
     }
 }

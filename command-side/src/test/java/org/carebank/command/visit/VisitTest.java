@@ -405,12 +405,15 @@ class VisitTest {
     }
 
     @Test
-    @DisplayName("a cancellation cancels the visit-missed deadline")
-    void cancellationCancelsMissedDeadline() {
+    @DisplayName("a cancelled visit is not recorded as missed when its visit-missed deadline fires")
+    void cancelledVisitIsNotMissedWhenTheDeadlineFires() {
         fixture.givenCurrentTime(REQUESTED_AT)
-                .andGivenCommands(new ScheduleVisit(VISIT, plan(60), REQUESTED_AT))
-                .when(new CancelVisit(VISIT, CancellationInitiator.CLIENT, "in hospital", at("07:30")))
-                .expectNoScheduledDeadlines();
+                .andGivenCommands(
+                        new ScheduleVisit(VISIT, plan(60), REQUESTED_AT),
+                        new CancelVisit(VISIT, CancellationInitiator.CLIENT, "in hospital", at("07:30")))
+                .whenThenTimeAdvancesTo(PLANNED_START.plus(Duration.ofHours(3)))
+                .expectTriggeredDeadlinesWithName(Visit.MISSED_DEADLINE)
+                .expectNoEvents();
     }
 
     @Test

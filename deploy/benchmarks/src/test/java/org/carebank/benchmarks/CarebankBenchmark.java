@@ -204,6 +204,12 @@ class CarebankBenchmark {
                 "--carebank.security.users[1].password={noop}bench",
                 "--carebank.security.users[1].role=PROVIDER",
                 "--carebank.security.users[1].provider-id=" + PROVIDER));
+        // Any other setting of the service, e.g. -Dbench.serviceArgs=--carebank.audit.hash-chain=false (space-separated)
+        for (String extra : System.getProperty("bench.serviceArgs", "").trim().split("\\s+")) {
+            if (!extra.isEmpty()) {
+                args.add(extra);
+            }
+        }
         if (System.getProperty("bench.pool") != null) {
             args.add("--spring.datasource.hikari.maximum-pool-size=" + System.getProperty("bench.pool"));
         }
