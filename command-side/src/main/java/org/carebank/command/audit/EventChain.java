@@ -2,8 +2,10 @@ package org.carebank.command.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
 import java.util.List;
 import org.carebank.kernel.audit.ChainHash;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,30 +29,46 @@ public class EventChain {
     private record Row(long globalIndex, ChainHash.StoredEvent event) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Timer linking;
 
-    EventChain(JdbcClient jdbc, MeterRegistry meters) {
+    EventChain(JdbcClient jdbc, JdbcTemplate batch, MeterRegistry meters) {
         this.jdbc = jdbc;
-        // What the chain adds to each stored event, waiting for the head's lock included.
+        this.batch = batch;
+        // What the chain adds to each unit of work that stores events, waiting for the head's lock included.
         this.linking = Timer.builder("carebank.audit.chain.link")
-                .description("Time to link one stored event into the hash chain, lock wait included")
+                .description("Time to link the events one unit of work stored into the hash chain, lock wait included")
                 .register(meters);
     }
 
     /** Links the stored event with this identifier after the current head. */
     public void link(String eventIdentifier) {
-        linking.record(() -> linkNow(eventIdentifier));
+        link(List.of(eventIdentifier));
     }
 
-    private void linkNow(String eventIdentifier) {
+    /**
+     * Links the stored events with these identifiers after the current head, in the order they were stored (global
+     * index): one lock, one read and one batch of inserts for all the events of a unit of work.
+     */
+    public void link(List<String> eventIdentifiers) {
+        linking.record(() -> linkNow(eventIdentifiers));
+    }
+
+    private void linkNow(List<String> eventIdentifiers) {
         Head head = lockHead();
-        Row row = jdbc.sql(SELECT_EVENT + " WHERE eventidentifier = ?")
-                .param(eventIdentifier)
+        List<Row> rows = jdbc.sql(SELECT_EVENT + " WHERE eventidentifier IN (:ids) ORDER BY globalindex")
+                .param("ids", eventIdentifiers)
                 .query(EventChain::row)
-                .optional()
-                .orElseThrow(() -> new IllegalStateException(
-                        "event " + eventIdentifier + " is not in domainevententry within this transaction"));
-        append(head, List.of(row));
+                .list();
+        if (rows.size() != new java.util.HashSet<>(eventIdentifiers).size()) {
+            var found = rows.stream().map(r -> r.event().eventIdentifier()).toList();
+            throw new IllegalStateException("events "
+                    + eventIdentifiers.stream()
+                            .filter(id -> !found.contains(id))
+                            .toList()
+                    + " are not in domainevententry within this transaction");
+        }
+        append(head, rows);
     }
 
     /**
@@ -84,16 +102,15 @@ public class EventChain {
     private void append(Head head, List<Row> rows) {
         long position = head.position();
         String link = head.link();
+        var links = new ArrayList<Object[]>(rows.size());
         for (Row row : rows) {
             position++;
             link = ChainHash.link(link, row.event());
-            jdbc.sql(
-                            """
-                            INSERT INTO event_chain (chain_position, event_identifier, global_index, link)
-                            VALUES (?, ?, ?, ?)""")
-                    .params(position, row.event().eventIdentifier(), row.globalIndex(), link)
-                    .update();
+            links.add(new Object[] {position, row.event().eventIdentifier(), row.globalIndex(), link});
         }
+        batch.batchUpdate(
+                "INSERT INTO event_chain (chain_position, event_identifier, global_index, link) VALUES (?, ?, ?, ?)",
+                links);
         jdbc.sql("UPDATE event_chain_head SET chain_position = ?, link = ? WHERE id = 1")
                 .params(position, link)
                 .update();

@@ -22,7 +22,6 @@ import org.carebank.command.web.CommandReceipt;
 import org.carebank.command.web.CommandSender;
 import org.carebank.kernel.Ids;
 import org.carebank.kernel.refusal.CommandOutcome;
-import org.carebank.kernel.refusal.CommandRefusedException;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.visit.CancelVisit;
 import org.carebank.kernel.visit.CancellationInitiator;
@@ -33,6 +32,8 @@ import org.carebank.kernel.visit.Location;
 import org.carebank.kernel.visit.ReassignVisit;
 import org.carebank.kernel.visit.RecordDelivery;
 import org.carebank.kernel.visit.RescheduleVisit;
+import org.carebank.kernel.visit.RosterOutcome;
+import org.carebank.kernel.visit.ScheduleRoster;
 import org.carebank.kernel.visit.ScheduleVisit;
 import org.carebank.kernel.visit.VisitPlan;
 import org.springframework.http.ProblemDetail;
@@ -165,27 +166,54 @@ class VisitCommandController {
     @PostMapping("/rosters")
     @Operation(summary = "Schedule many visits: one result per line; valid lines are stored even if others fail")
     RosterResult roster(@Valid @RequestBody Roster body) {
-        var results = new ArrayList<LineResult>();
+        var results = new LineResult[body.visits().size()];
+        var accepted = new ArrayList<Integer>();
+        var commands = new ArrayList<ScheduleVisit>();
+        Instant requestedAt = this.commands.now();
         for (int i = 0; i < body.visits().size(); i++) {
-            results.add(scheduleLine(i, body.visits().get(i)));
+            JsonNode node = body.visits().get(i);
+            String visitId = node != null && node.hasNonNull("visitId")
+                    ? node.get("visitId").asString()
+                    : null;
+            var line = parse(node);
+            if (line.refusal() != null) {
+                results[i] = refused(i, visitId, line.refusal());
+            } else {
+                accepted.add(i);
+                commands.add(new ScheduleVisit(
+                        line.line().visitId(), line.line().schedule().plan(), requestedAt));
+            }
         }
+        if (!commands.isEmpty()) {
+            // The lines that pass the field rules are scheduled together, in one unit of work (README, "Performance").
+            var outcome = this.commands.send(new ScheduleRoster(commands), RosterOutcome.class);
+            for (int k = 0; k < accepted.size(); k++) {
+                int index = accepted.get(k);
+                var line = outcome.lines().get(k);
+                String visitId = commands.get(k).visitId();
+                results[index] = line.refusal() != null
+                        ? refused(index, visitId, line.refusal())
+                        : new LineResult(
+                                index,
+                                visitId,
+                                line.outcome() == CommandOutcome.RECORDED ? LineStatus.CREATED : LineStatus.UNCHANGED,
+                                null);
+            }
+        }
+        var all = List.of(results);
         return new RosterResult(
-                count(results, LineStatus.CREATED),
-                count(results, LineStatus.UNCHANGED),
-                count(results, LineStatus.REFUSED),
-                results);
+                count(all, LineStatus.CREATED), count(all, LineStatus.UNCHANGED), count(all, LineStatus.REFUSED), all);
     }
 
-    private LineResult scheduleLine(int index, JsonNode node) {
-        String visitId =
-                node != null && node.hasNonNull("visitId") ? node.get("visitId").asString() : null;
+    private record ParsedLine(RosterLine line, Refusal refusal) {}
+
+    private ParsedLine parse(JsonNode node) {
         RosterLine line;
         try {
             line = json.treeToValue(node, RosterLine.class);
         } catch (JacksonException | IllegalArgumentException e) {
-            return refused(
-                    index,
-                    visitId,
+            return new ParsedLine(
+                    null,
                     new Refusal(
                             "malformed-request",
                             400,
@@ -200,9 +228,8 @@ class VisitCommandController {
                     : violations.stream()
                             .map(VisitCommandController::fieldError)
                             .toList();
-            return refused(
-                    index,
-                    visitId,
+            return new ParsedLine(
+                    null,
                     new Refusal(
                             "invalid-request",
                             400,
@@ -210,14 +237,7 @@ class VisitCommandController {
                             "This roster line breaks field rules.",
                             Map.of("errors", errors)));
         }
-        try {
-            var outcome = commands.send(
-                    new ScheduleVisit(line.visitId(), line.schedule().plan(), commands.now()));
-            var status = outcome == CommandOutcome.RECORDED ? LineStatus.CREATED : LineStatus.UNCHANGED;
-            return new LineResult(index, visitId, status, null);
-        } catch (CommandRefusedException e) {
-            return refused(index, visitId, e.refusal());
-        }
+        return new ParsedLine(line, null);
     }
 
     private static Map<String, String> fieldError(ConstraintViolation<?> violation) {

@@ -1,6 +1,9 @@
 package org.carebank.command.visit;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Aggregate;
@@ -11,9 +14,12 @@ import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.carepackage.PackageStatus;
 import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.refusal.CommandOutcome;
+import org.carebank.kernel.refusal.CommandRefusedException;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.visit.ReassignVisit;
 import org.carebank.kernel.visit.RescheduleVisit;
+import org.carebank.kernel.visit.RosterOutcome;
+import org.carebank.kernel.visit.ScheduleRoster;
 import org.carebank.kernel.visit.ScheduleVisit;
 import org.springframework.stereotype.Component;
 
@@ -39,15 +45,46 @@ class VisitScheduling {
 
     @CommandHandler
     CommandOutcome handle(ScheduleVisit command, Caller caller) throws Exception {
-        Aggregate<Visit> visit = visits.loadOrCreate(command.streamId(), Visit::new);
+        return schedule(command, visits.loadOrCreate(command.streamId(), Visit::new), new Bookings(lookups), caller);
+    }
+
+    /**
+     * A roster in one unit of work: one append and one commit for all its visits. The visits are loaded (and locked)
+     * in id order and the workers locked in id order before any line is checked, the same order as single commands
+     * take, so two rosters or a roster and a single command never wait for each other in a circle.
+     */
+    @CommandHandler
+    RosterOutcome handle(ScheduleRoster roster, Caller caller) throws Exception {
+        var loaded = new HashMap<String, Aggregate<Visit>>();
+        for (String streamId : new TreeSet<>(
+                roster.visits().stream().map(ScheduleVisit::streamId).toList())) {
+            loaded.put(streamId, visits.loadOrCreate(streamId, Visit::new));
+        }
+        var bookings = new Bookings(lookups);
+        new TreeSet<>(roster.visits().stream().map(v -> v.plan().workerId()).toList()).forEach(bookings::lock);
+        var lines = new ArrayList<RosterOutcome.Line>();
+        for (ScheduleVisit line : roster.visits()) {
+            try {
+                lines.add(RosterOutcome.Line.of(schedule(line, loaded.get(line.streamId()), bookings, caller)));
+            } catch (CommandRefusedException refused) {
+                lines.add(RosterOutcome.Line.refused(refused.refusal()));
+            }
+        }
+        return new RosterOutcome(lines);
+    }
+
+    /** Every rule is checked before the visit applies anything, so a refused line leaves nothing behind. */
+    private CommandOutcome schedule(ScheduleVisit command, Aggregate<Visit> visit, Bookings bookings, Caller caller) {
         if (visit.invoke(Visit::exists)) {
             return visit.invoke(v -> v.repeatSchedule(command, caller));
         }
         var plan = command.plan();
-        PackageFacts carePackage = activePackage(plan.packageId(), caller);
-        requireWorkerOf(plan.workerId(), carePackage.providerId(), caller);
-        requireFree(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd());
-        return visit.invoke(v -> v.schedule(command, carePackage, rules, deadlines));
+        PackageFacts carePackage = activePackage(plan.packageId(), bookings, caller);
+        requireWorkerOf(plan.workerId(), carePackage.providerId(), bookings, caller);
+        requireFree(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd(), bookings);
+        var outcome = visit.invoke(v -> v.schedule(command, carePackage, rules, deadlines));
+        bookings.booked(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd());
+        return outcome;
     }
 
     @CommandHandler
@@ -56,7 +93,7 @@ class VisitScheduling {
         visit.execute(v -> v.requireVisibleTo(caller));
         var plan = visit.invoke(Visit::plan);
         Instant end = command.plannedStart().plusSeconds(command.plannedMinutes() * 60L);
-        requireFree(plan.workerId(), command.visitId(), command.plannedStart(), end);
+        requireFree(plan.workerId(), command.visitId(), command.plannedStart(), end, new Bookings(lookups));
         return visit.invoke(v -> v.reschedule(command, rules, deadlines, caller));
     }
 
@@ -65,13 +102,14 @@ class VisitScheduling {
         Aggregate<Visit> visit = visits.load(command.streamId());
         visit.execute(v -> v.requireVisibleTo(caller));
         var plan = visit.invoke(Visit::plan);
-        requireWorkerOf(command.workerId(), visit.invoke(Visit::providerId), caller);
-        requireFree(command.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd());
+        var bookings = new Bookings(lookups);
+        requireWorkerOf(command.workerId(), visit.invoke(Visit::providerId), bookings, caller);
+        requireFree(command.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd(), bookings);
         return visit.invoke(v -> v.reassign(command, caller));
     }
 
-    private PackageFacts activePackage(String packageId, Caller caller) {
-        var carePackage = lookups.carePackage(packageId)
+    private PackageFacts activePackage(String packageId, Bookings bookings, Caller caller) {
+        var carePackage = bookings.carePackage(packageId)
                 .filter(p -> p.providerId() == null || caller.mayActFor(p.providerId()))
                 .orElseThrow(() -> Refusal.notFound("unknown-package", "No package " + packageId + ".")
                         .exception());
@@ -86,7 +124,7 @@ class VisitScheduling {
             throw Refusal.notFound("unknown-package", "No package " + packageId + ".")
                     .exception();
         }
-        var providerStatus = lookups.providerStatus(carePackage.providerId()).orElseThrow();
+        var providerStatus = bookings.providerStatus(carePackage.providerId()).orElseThrow();
         if (providerStatus != ListStatus.ADMITTED) {
             throw Refusal.rule(
                             "provider-suspended",
@@ -97,11 +135,10 @@ class VisitScheduling {
         return carePackage;
     }
 
-    private void requireWorkerOf(String workerId, String providerId, Caller caller) {
-        String employer = lookups.workerProvider(workerId)
-                .filter(caller::mayActFor)
-                .orElseThrow(() -> Refusal.notFound("unknown-worker", "No worker " + workerId + ".")
-                        .exception());
+    private void requireWorkerOf(String workerId, String providerId, Bookings bookings, Caller caller) {
+        String employer = bookings.employer(workerId).filter(caller::mayActFor).orElseThrow(() -> Refusal.notFound(
+                        "unknown-worker", "No worker " + workerId + ".")
+                .exception());
         if (!employer.equals(providerId)) {
             throw Refusal.rule(
                             "worker-not-with-provider",
@@ -110,9 +147,8 @@ class VisitScheduling {
         }
     }
 
-    private void requireFree(String workerId, String visitId, Instant start, Instant end) {
-        lookups.lockWorker(workerId);
-        lookups.overlappingVisit(workerId, visitId, start, end).ifPresent(clash -> {
+    private void requireFree(String workerId, String visitId, Instant start, Instant end, Bookings bookings) {
+        bookings.clash(workerId, visitId, start, end).ifPresent(clash -> {
             throw Refusal.rule(
                             "worker-double-booked",
                             "Worker " + workerId + " is already booked into visit " + clash + " at that time.")

@@ -203,6 +203,24 @@ final class Scenario {
                 30,
                 "timeCritical",
                 false);
+        // Next week's visits in one bulk roster; its last line double-books the worker and must be refused everywhere.
+        var nextWeek = new ArrayList<Map<String, Object>>();
+        for (int k = 0; k < 3; k++) {
+            nextWeek.add(Map.of(
+                    "visitId",
+                    provider + "-next-" + k,
+                    "packageId",
+                    provider + "-pkg1",
+                    "workerId",
+                    worker(provider, 1),
+                    "plannedStart",
+                    base.plus(7, ChronoUnit.DAYS)
+                            .plus(k == 2 ? 0 : k, ChronoUnit.HOURS)
+                            .toString(),
+                    "plannedMinutes",
+                    30));
+        }
+        add("POST", "/api/v1/rosters", "visits", nextWeek);
         add(
                 "POST",
                 "/api/v1/clients/" + client(provider, 1) + "/time-bank/withdrawals",

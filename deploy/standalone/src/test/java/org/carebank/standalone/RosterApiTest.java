@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.carebank.kernel.StreamIds;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,66 @@ class RosterApiTest extends ApiTestSupport {
     }
 
     @Test
+    @DisplayName("a visit twice in one roster is stored once: the same line again is UNCHANGED, a different one 409")
+    void sameVisitTwiceInOneRoster() {
+        var roster = alphaRoster();
+        var start = minutesFromNow(6 * 24 * 60);
+        String visitId = unique("v");
+        long before = eventCount();
+
+        var result = alpha().post(
+                        "/api/v1/rosters",
+                        Map.of(
+                                "visits",
+                                List.of(
+                                        line(visitId, roster, start, 60),
+                                        line(visitId, roster, start, 60),
+                                        line(visitId, roster, start.plusSeconds(4 * 3600), 60))))
+                .json();
+
+        var visits = result.path("visits");
+        assertThat(visits.get(0).path("status").asString()).isEqualTo("CREATED");
+        assertThat(visits.get(1).path("status").asString()).isEqualTo("UNCHANGED");
+        assertThat(visits.get(2).path("status").asString()).isEqualTo("REFUSED");
+        assertThat(visits.get(2).path("problem").path("status").asInt()).isEqualTo(409);
+        assertThat(eventCount() - before).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("rosters sent at the same time never double-book a worker, whatever order they name the workers in")
+    void concurrentRostersNeverDoubleBook() throws Exception {
+        var roster = alphaRoster();
+        String secondWorker = worker(alpha(), ALPHA);
+        var start = minutesFromNow(8 * 24 * 60);
+        // Two rosters book the same two workers into the same five hours, naming the workers in opposite orders.
+        var first = new java.util.ArrayList<Object>();
+        var second = new java.util.ArrayList<Object>();
+        for (int hour = 0; hour < 5; hour++) {
+            var at = start.plusSeconds(hour * 3600L);
+            first.add(line(unique("v"), roster, at, 60));
+            first.add(lineFor(unique("v"), roster, secondWorker, at));
+            second.add(lineFor(unique("v"), roster, secondWorker, at));
+            second.add(line(unique("v"), roster, at, 60));
+        }
+        long before = eventCount();
+        var a = CompletableFuture.supplyAsync(() -> alpha().post("/api/v1/rosters", Map.of("visits", first)));
+        var b = CompletableFuture.supplyAsync(() -> alpha().post("/api/v1/rosters", Map.of("visits", second)));
+        int created = 0;
+        for (var answer : List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS))) {
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+            created += answer.json().path("created").asInt();
+            for (var line : answer.json().path("visits")) {
+                if (line.path("status").asString().equals("REFUSED")) {
+                    assertThat(line.path("problem").path("type").asString())
+                            .isEqualTo("/problems/worker-double-booked");
+                }
+            }
+        }
+        assertThat(created).as("one visit per worker and hour").isEqualTo(10);
+        assertThat(eventCount() - before).isEqualTo(10);
+    }
+
+    @Test
     @DisplayName("an empty or missing roster is a 400 problem")
     void emptyRoster() {
         var response = alpha().post("/api/v1/rosters", Map.of("visits", List.of()));
@@ -79,6 +141,13 @@ class RosterApiTest extends ApiTestSupport {
 
     private static Map<String, Object> line(String visitId, Roster roster, java.time.Instant start, int minutes) {
         return lineWithPackage(visitId, roster.packageId(), roster, start, minutes);
+    }
+
+    private static Map<String, Object> lineFor(
+            String visitId, Roster roster, String workerId, java.time.Instant start) {
+        var line = visit(roster.packageId(), workerId, start, 60);
+        line.put("visitId", visitId);
+        return line;
     }
 
     private static Map<String, Object> lineWithPackage(
