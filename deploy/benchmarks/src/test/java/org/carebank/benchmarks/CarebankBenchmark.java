@@ -61,7 +61,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and writes {@code target/benchmark-results.json}. The service runs in this JVM (as the standalone app, real HTTP
  * port), so heap and RSS include the load generator's small share.
  *
- * <p>Sizes: {@code -Dbench.seconds} per throughput point (8), {@code -Dbench.rosterVisits} (2000), {@code
+ * <p>Sizes: {@code -Dbench.seconds} per throughput point (8), {@code -Dbench.rosterVisits} (10000), {@code
  * -Dbench.lagRate} commands/s (500) for {@code -Dbench.lagSeconds} (20), {@code -Dbench.storeVisits} visits in the
  * replay/query store (100000), {@code -Dbench.pool} Hikari pool size (the service's default, 10, when unset),
  * {@code -Dbench.batchSize} / {@code -Dbench.segments} for the projection processors (Axon's defaults when unset).
@@ -69,7 +69,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CarebankBenchmark {
 
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "8"));
-    private static final int ROSTER_VISITS = Integer.getInteger("bench.rosterVisits", 2000);
+    private static final int ROSTER_VISITS = Integer.getInteger("bench.rosterVisits", 10_000);
     private static final int LAG_RATE = Integer.getInteger("bench.lagRate", 500);
     private static final int LAG_SECONDS = Integer.getInteger("bench.lagSeconds", 20);
     private static final int STORE_VISITS = Integer.getInteger("bench.storeVisits", 100_000);
@@ -204,7 +204,8 @@ class CarebankBenchmark {
                 "--carebank.security.users[1].password={noop}bench",
                 "--carebank.security.users[1].role=PROVIDER",
                 "--carebank.security.users[1].provider-id=" + PROVIDER));
-        // Any other setting of the service, e.g. -Dbench.serviceArgs=--carebank.audit.hash-chain=false (space-separated)
+        // Any other setting of the service, e.g. -Dbench.serviceArgs=--carebank.audit.hash-chain=false
+        // (space-separated)
         for (String extra : System.getProperty("bench.serviceArgs", "").trim().split("\\s+")) {
             if (!extra.isEmpty()) {
                 args.add(extra);
@@ -392,10 +393,13 @@ class CarebankBenchmark {
                 var sender = path.equals("gateway") ? gateway() : overHttp();
                 var point = throughput(sender, SECONDS, clients);
                 figures.put(path + "_" + clients + "clients", point);
+                var cpu = (Map<?, ?>) point.get("cpu");
                 row(
                         "Carebank via " + path + ", " + clients + " client(s), commands/s",
                         (double) point.get("commandsPerSecond"),
-                        "p50 " + point.get("p50Ms") + " ms, p99 " + point.get("p99Ms") + " ms");
+                        "p50 " + point.get("p50Ms") + " ms, p99 " + point.get("p99Ms") + " ms; CPU per command: JVM "
+                                + cpu.get("jvmMsPerCommand") + " ms, PostgreSQL " + cpu.get("postgresMsPerCommand")
+                                + " ms (cores allow " + cpu.get("cpuBoundCommandsPerSecond") + "/s)");
             }
         }
         results.put("commandThroughput", figures);
@@ -440,11 +444,13 @@ class CarebankBenchmark {
             thread.start();
         }
         long started = System.nanoTime();
+        var cpuAtStart = Figures.CpuTime.now();
         go.countDown();
         Thread.sleep((long) (seconds * 1000));
         stop.set(true);
         long done = commands.get();
         double elapsed = (System.nanoTime() - started) / 1e9;
+        var cpu = Figures.CpuTime.now().perCommandSince(cpuAtStart, Math.max(1, done));
         for (var thread : threads) {
             thread.join();
         }
@@ -456,6 +462,7 @@ class CarebankBenchmark {
         point.put("commands", done);
         point.put("commandsPerSecond", round(done / elapsed));
         point.putAll(Figures.latency(new ArrayList<>(latencies)));
+        point.put("cpu", cpu);
         return point;
     }
 
@@ -478,6 +485,7 @@ class CarebankBenchmark {
                     45));
         }
         long started = System.nanoTime();
+        var cpuAtStart = Figures.CpuTime.now();
         for (int i = 0; i < lines.size(); i += 500) {
             var reply = post(
                     "bench", "/api/v1/rosters", Map.of("visits", lines.subList(i, Math.min(lines.size(), i + 500))));
@@ -488,12 +496,18 @@ class CarebankBenchmark {
             }
         }
         double rate = ROSTER_VISITS / ((System.nanoTime() - started) / 1e9);
+        var cpu = Figures.CpuTime.now().perCommandSince(cpuAtStart, ROSTER_VISITS);
         var figures = new LinkedHashMap<String, Object>();
+        figures.put("cpuPerVisit", cpu);
         figures.put("visits", ROSTER_VISITS);
         figures.put("linesPerRequest", 500);
         figures.put("visitsPerSecond", round(rate));
         results.put("bulkRoster", figures);
-        row("Carebank bulk roster over HTTP (500 lines/request), visits/s", rate, "1 event per visit");
+        row(
+                "Carebank bulk roster over HTTP (500 lines/request), visits/s",
+                rate,
+                "1 event per visit; CPU per visit: JVM " + cpu.get("jvmMsPerCommand") + " ms, PostgreSQL "
+                        + cpu.get("postgresMsPerCommand") + " ms");
     }
 
     // ---------------------------------------------------------------- 3. projection lag (and 6. memory)

@@ -59,6 +59,54 @@ final class Figures {
     }
 
     /** Samples heap and RSS every 200 ms while a phase runs; keeps the maxima and the means. */
+    /**
+     * CPU time used so far by this JVM (service and load generator) and by every PostgreSQL process, in milliseconds.
+     * The difference over a run, divided by its commands, says how many commands per second the machine's cores could
+     * give at most: the limit that is not fsync or locking.
+     */
+    record CpuTime(double jvmMs, double postgresMs) {
+
+        static CpuTime now() {
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            return new CpuTime(os.getProcessCpuTime() / 1e6, postgresMs());
+        }
+
+        private static double postgresMs() {
+            double ticks = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.toList()) {
+                    try {
+                        String stat = Files.readString(process.resolve("stat"));
+                        int close = stat.lastIndexOf(')');
+                        if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+                            continue;
+                        }
+                        String[] fields = stat.substring(close + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // not a process, or it ended while being read
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return Double.NaN;
+            }
+            return ticks * 10; // USER_HZ is 100 on Linux
+        }
+
+        /** Per command since {@code start}, and the commands per second all cores could give at that cost. */
+        Map<String, Object> perCommandSince(CpuTime start, long commands) {
+            double jvm = (jvmMs - start.jvmMs) / commands;
+            double postgres = (postgresMs - start.postgresMs) / commands;
+            int cores = Runtime.getRuntime().availableProcessors();
+            var figures = new java.util.LinkedHashMap<String, Object>();
+            figures.put("jvmMsPerCommand", round(jvm));
+            figures.put("postgresMsPerCommand", round(postgres));
+            figures.put("cpuBoundCommandsPerSecond", round(cores * 1000 / (jvm + postgres)));
+            return figures;
+        }
+    }
+
     static final class MemorySampler implements AutoCloseable {
         private final List<double[]> samples = new ArrayList<>();
         private final Thread thread;

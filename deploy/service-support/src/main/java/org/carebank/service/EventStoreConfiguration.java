@@ -2,11 +2,13 @@ package org.carebank.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -61,7 +63,12 @@ class EventStoreConfiguration {
         return new SQLStateResolver("23505");
     }
 
-    /** Not on Axon Server (profile {@code axonserver}): there the connector's event store takes its place. */
+    /**
+     * Not on Axon Server (profile {@code axonserver}): there the connector's event store takes its place. Carebank takes
+     * no snapshots (its streams are short: a visit has at most five events), so the engine does not look for one before
+     * every aggregate load: that query was one of the eight round trips of a check-in (README, "Performance"). Taking
+     * snapshots for an aggregate means removing this.
+     */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     EventStorageEngine eventStorageEngine(
@@ -71,7 +78,7 @@ class EventStoreConfiguration {
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        var builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -79,8 +86,20 @@ class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(new EventSchema())
-                .build();
+                .schema(new EventSchema());
+        return new WithoutSnapshots(builder);
+    }
+
+    private static final class WithoutSnapshots extends JdbcEventStorageEngine {
+
+        WithoutSnapshots(JdbcEventStorageEngine.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+            return Stream.empty();
+        }
     }
 
     /**
