@@ -69,10 +69,10 @@ final class Figures {
         static CpuTime now() {
             var os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            return new CpuTime(os.getProcessCpuTime() / 1e6, postgresMs());
+            return new CpuTime(os.getProcessCpuTime() / 1e6, postgresNow());
         }
 
-        private static double postgresMs() {
+        private static double postgresNow() {
             double ticks = 0;
             try (var processes = Files.list(Path.of("/proc"))) {
                 for (Path process : processes.toList()) {
