@@ -400,6 +400,7 @@ class CarebankBenchmark {
                         "p50 " + point.get("p50Ms") + " ms, p99 " + point.get("p99Ms") + " ms; CPU per command: JVM "
                                 + cpu.get("jvmMsPerCommand") + " ms, PostgreSQL " + cpu.get("postgresMsPerCommand")
                                 + " ms (cores allow " + cpu.get("cpuBoundCommandsPerSecond") + "/s)");
+                System.out.println("      JVM CPU ms per command, by threads: " + cpu.get("jvmMsPerCommandByThreads"));
             }
         }
         results.put("commandThroughput", figures);
@@ -440,6 +441,7 @@ class CarebankBenchmark {
                     errors.add(e);
                 }
             });
+            thread.setName("bench-client-" + threads.size());
             threads.add(thread);
             thread.start();
         }

@@ -64,12 +64,47 @@ final class Figures {
      * The difference over a run, divided by its commands, says how many commands per second the machine's cores could
      * give at most: the limit that is not fsync or locking.
      */
-    record CpuTime(double jvmMs, double postgresMs) {
+    record CpuTime(double jvmMs, double postgresMs, Map<String, Double> threadsMs) {
 
         static CpuTime now() {
             var os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            return new CpuTime(os.getProcessCpuTime() / 1e6, postgresNow());
+            return new CpuTime(os.getProcessCpuTime() / 1e6, postgresNow(), byThreadGroup());
+        }
+
+        /** CPU of the JVM's live threads by what they do; JIT, GC and ended threads make up the rest. */
+        private static Map<String, Double> byThreadGroup() {
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            var groups = new java.util.TreeMap<String, Double>();
+            for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos > 0) {
+                    groups.merge(group(info.getThreadName()), nanos / 1e6, Double::sum);
+                }
+            }
+            return groups;
+        }
+
+        private static String group(String thread) {
+            if (thread.startsWith("WorkPackage[") || thread.startsWith("Coordinator[")) {
+                return "projections";
+            }
+            if (thread.startsWith("http-nio")) {
+                return "http requests";
+            }
+            if (thread.startsWith("bench-client")) {
+                return "load generator and gateway commands";
+            }
+            if (thread.startsWith("HttpClient")) {
+                return "load generator";
+            }
+            if (thread.startsWith("EmbeddedEventStore")) {
+                return "event store reader";
+            }
+            return "other threads";
         }
 
         private static double postgresNow() {
@@ -103,6 +138,15 @@ final class Figures {
             figures.put("jvmMsPerCommand", round(jvm));
             figures.put("postgresMsPerCommand", round(postgres));
             figures.put("cpuBoundCommandsPerSecond", round(cores * 1000 / (jvm + postgres)));
+            var threads = new java.util.LinkedHashMap<String, Object>();
+            double named = 0;
+            for (var group : threadsMs.entrySet()) {
+                double spent = (group.getValue() - start.threadsMs.getOrDefault(group.getKey(), 0.0)) / commands;
+                threads.put(group.getKey(), round(spent));
+                named += spent;
+            }
+            threads.put("JIT, GC and ended threads", round(jvm - named));
+            figures.put("jvmMsPerCommandByThreads", threads);
             return figures;
         }
     }
