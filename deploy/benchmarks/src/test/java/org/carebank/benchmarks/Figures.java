@@ -85,6 +85,14 @@ final class Figures {
                     groups.merge(group(info.getThreadName()), nanos / 1e6, Double::sum);
                 }
             }
+            // Not threads of the application: time the JIT compilers and the garbage collector's pauses took.
+            groups.put("JIT compiling", (double) java.lang.management.ManagementFactory.getCompilationMXBean()
+                    .getTotalCompilationTime());
+            double gcPauses = 0;
+            for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                gcPauses += collector.getCollectionTime();
+            }
+            groups.put("GC (pause time)", gcPauses);
             return groups;
         }
 
@@ -145,7 +153,7 @@ final class Figures {
                 threads.put(group.getKey(), round(spent));
                 named += spent;
             }
-            threads.put("JIT, GC and ended threads", round(jvm - named));
+            threads.put("rest (GC threads, ended threads)", round(jvm - named));
             figures.put("jvmMsPerCommandByThreads", threads);
             return figures;
         }
