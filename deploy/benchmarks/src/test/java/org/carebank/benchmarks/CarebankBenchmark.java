@@ -741,7 +741,7 @@ class CarebankBenchmark {
 
     /**
      * Appends a store of visits (as the service would have recorded them) straight through Axon's storage engine, in
-     * transactions of 1,000 events: 20 providers, 5,000 clients, half the visits delivered, some cancelled or missed,
+     * transactions of 1,000 events: 20 providers, 5,000 clients and 5,000 workers, half the visits delivered, some cancelled or missed,
      * and time bank deposits and draw-downs.
      */
     private long generateStore() {
@@ -760,7 +760,7 @@ class CarebankBenchmark {
             String stream = "visit:" + visitId;
             String provider = "store-provider-" + (i % 20);
             String client = "STORE-C" + (i % 5000);
-            String worker = "store-w-" + (i % 2000);
+            String worker = "store-w-" + (i % 5000); // about ten visits a day each, as in a real rota
             Instant start = origin.plusSeconds(3600L * (i / 2000) + 60L * (i % 7));
             var meta = MetaData.from(new Caller(provider + "-roster", Role.PROVIDER, provider).toMetaData());
             var events = new ArrayList<Object>();
