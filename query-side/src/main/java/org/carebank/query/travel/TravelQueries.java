@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.carebank.query.period.DatePeriod;
-import org.carebank.query.web.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -80,26 +79,7 @@ class TravelQueries {
     }
 
     List<Leg> legsOf(WorkerDay day) {
-        return jdbc.sql(
-                        """
-                        SELECT leg_number, from_visit_id, to_visit_id, provider_id, zone, delivered, planned_gap_minutes,
-                          planned_travel_minutes, planned_travel_source, actual_travel_minutes, distance_metres, rushed
-                        FROM travel_leg WHERE worker_id = ? AND work_date = ? ORDER BY leg_number""")
-                .params(day.workerId(), day.date())
-                .query((rs, n) -> new Leg(
-                        rs.getInt("leg_number"),
-                        rs.getString("from_visit_id"),
-                        rs.getString("to_visit_id"),
-                        rs.getString("provider_id"),
-                        rs.getString("zone"),
-                        rs.getBoolean("delivered"),
-                        rs.getInt("planned_gap_minutes"),
-                        Sql.nullableInt(rs, "planned_travel_minutes"),
-                        PlannedTravelSource.valueOf(rs.getString("planned_travel_source")),
-                        Sql.nullableInt(rs, "actual_travel_minutes"),
-                        Sql.nullableInt(rs, "distance_metres"),
-                        rs.getBoolean("rushed")))
-                .list();
+        return TravelStore.legsOf(jdbc, day);
     }
 
     /** The worker's provider, when the worker is known. */

@@ -93,34 +93,85 @@ class TravelStore {
                 .map(TravelMode::valueOf);
     }
 
+    /**
+     * Makes the day's stored legs equal to {@code legs}, writing only those that changed. A change to one visit
+     * usually moves one or two legs of the day; deleting and inserting them all each time left so many dead rows on
+     * the same keys that a rebuild slowed to a few events a second (README, "Performance").
+     */
     void replaceLegs(WorkerDay day, List<Leg> legs) {
-        jdbc.sql("DELETE FROM travel_leg WHERE worker_id = ? AND work_date = ?")
-                .params(day.workerId(), day.date())
-                .update();
+        Map<Integer, Leg> stored = new HashMap<>();
+        legsOf(jdbc, day).forEach(leg -> stored.put(leg.number(), leg));
         for (Leg leg : legs) {
-            jdbc.sql(
-                            """
-                            INSERT INTO travel_leg (worker_id, work_date, leg_number, provider_id, zone, from_visit_id,
-                              to_visit_id, delivered, planned_gap_minutes, planned_travel_minutes,
-                              planned_travel_source, actual_travel_minutes, distance_metres, rushed)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            day.workerId(),
-                            day.date(),
-                            leg.number(),
-                            leg.providerId(),
-                            leg.zone(),
-                            leg.fromVisitId(),
-                            leg.toVisitId(),
-                            leg.delivered(),
-                            leg.plannedGapMinutes(),
-                            leg.plannedTravelMinutes(),
-                            leg.plannedTravelSource().name(),
-                            leg.actualTravelMinutes(),
-                            leg.distanceMetres(),
-                            leg.rushed())
+            Leg before = stored.remove(leg.number());
+            if (before == null) {
+                writeLeg(INSERT_LEG, day, leg);
+            } else if (!before.equals(leg)) {
+                writeLeg(UPDATE_LEG, day, leg);
+            }
+        }
+        for (int gone : stored.keySet()) {
+            jdbc.sql("DELETE FROM travel_leg WHERE worker_id = ? AND work_date = ? AND leg_number = ?")
+                    .params(day.workerId(), day.date(), gone)
                     .update();
         }
+    }
+
+    private static final String INSERT_LEG =
+            """
+            INSERT INTO travel_leg (provider_id, zone, from_visit_id, to_visit_id, delivered, planned_gap_minutes,
+              planned_travel_minutes, planned_travel_source, actual_travel_minutes, distance_metres, rushed,
+              worker_id, work_date, leg_number)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String UPDATE_LEG =
+            """
+            UPDATE travel_leg SET provider_id = ?, zone = ?, from_visit_id = ?, to_visit_id = ?, delivered = ?,
+              planned_gap_minutes = ?, planned_travel_minutes = ?, planned_travel_source = ?, actual_travel_minutes = ?,
+              distance_metres = ?, rushed = ?
+            WHERE worker_id = ? AND work_date = ? AND leg_number = ?""";
+
+    /** Both statements take the leg's values first and its key (worker, date, number) last. */
+    private void writeLeg(String statement, WorkerDay day, Leg leg) {
+        jdbc.sql(statement)
+                .params(
+                        leg.providerId(),
+                        leg.zone(),
+                        leg.fromVisitId(),
+                        leg.toVisitId(),
+                        leg.delivered(),
+                        leg.plannedGapMinutes(),
+                        leg.plannedTravelMinutes(),
+                        leg.plannedTravelSource().name(),
+                        leg.actualTravelMinutes(),
+                        leg.distanceMetres(),
+                        leg.rushed(),
+                        day.workerId(),
+                        day.date(),
+                        leg.number())
+                .update();
+    }
+
+    static List<Leg> legsOf(JdbcClient jdbc, WorkerDay day) {
+        return jdbc.sql(
+                        """
+                        SELECT leg_number, from_visit_id, to_visit_id, provider_id, zone, delivered, planned_gap_minutes,
+                          planned_travel_minutes, planned_travel_source, actual_travel_minutes, distance_metres, rushed
+                        FROM travel_leg WHERE worker_id = ? AND work_date = ? ORDER BY leg_number""")
+                .params(day.workerId(), day.date())
+                .query((rs, n) -> new Leg(
+                        rs.getInt("leg_number"),
+                        rs.getString("from_visit_id"),
+                        rs.getString("to_visit_id"),
+                        rs.getString("provider_id"),
+                        rs.getString("zone"),
+                        rs.getBoolean("delivered"),
+                        rs.getInt("planned_gap_minutes"),
+                        Sql.nullableInt(rs, "planned_travel_minutes"),
+                        PlannedTravelSource.valueOf(rs.getString("planned_travel_source")),
+                        Sql.nullableInt(rs, "actual_travel_minutes"),
+                        Sql.nullableInt(rs, "distance_metres"),
+                        rs.getBoolean("rushed")))
+                .list();
     }
 
     static DayVisit visit(ResultSet rs, int rowNumber) throws SQLException {
