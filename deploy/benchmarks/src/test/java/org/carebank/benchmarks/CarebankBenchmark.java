@@ -779,9 +779,10 @@ class CarebankBenchmark {
                 Instant in = start.plusSeconds(60L * random.nextInt(40));
                 endedEarly = random.nextInt(10) == 0;
                 int delivered = endedEarly ? 30 : 44;
-                events.add(JdbcBaselines.checkedIn(visitId, in));
+                // Delivered by the visit's own worker, for its own provider and client.
+                events.add(JdbcBaselines.checkedIn(visitId, worker, in));
                 events.add(JdbcBaselines.checkedOut(visitId, in.plusSeconds(delivered * 60L)));
-                events.add(JdbcBaselines.delivered(visitId, in));
+                events.add(JdbcBaselines.delivered(visitId, provider, client, worker, in, delivered, endedEarly));
             } else if (roll < 0.55) {
                 events.add(new VisitCancelled(
                         visitId,

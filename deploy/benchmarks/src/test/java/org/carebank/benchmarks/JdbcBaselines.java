@@ -212,7 +212,11 @@ final class JdbcBaselines {
     }
 
     static VisitCheckedIn checkedIn(String visitId, Instant at) {
-        return new VisitCheckedIn(visitId, "bench-worker", at, EcmMethod.APP_GPS, null, null, false, 0);
+        return checkedIn(visitId, "bench-worker", at);
+    }
+
+    static VisitCheckedIn checkedIn(String visitId, String workerId, Instant at) {
+        return new VisitCheckedIn(visitId, workerId, at, EcmMethod.APP_GPS, null, null, false, 0);
     }
 
     static VisitCheckedOut checkedOut(String visitId, Instant at) {
@@ -220,21 +224,33 @@ final class JdbcBaselines {
     }
 
     static VisitDelivered delivered(String visitId, Instant start) {
+        return delivered(visitId, "bench-care", "BENCH-C1", "bench-worker", start, 45, false);
+    }
+
+    /** A 45-minute visit delivered from {@code start}, for its own provider, client and worker. */
+    static VisitDelivered delivered(
+            String visitId,
+            String providerId,
+            String clientRef,
+            String workerId,
+            Instant start,
+            int minutes,
+            boolean endedEarly) {
         return new VisitDelivered(
                 visitId,
-                "bench-care",
-                "BENCH-C1",
-                "bench-worker",
+                providerId,
+                clientRef,
+                workerId,
                 DeliverySource.ECM,
                 start,
-                start.plusSeconds(2700),
+                start.plusSeconds(minutes * 60L),
                 45,
-                45,
+                minutes,
                 false,
-                false,
-                false,
-                0,
+                endedEarly,
+                minutes < 39 && !endedEarly,
+                endedEarly ? 45 - minutes : 0,
                 null,
-                new Billing(BillingRule.ACTUAL, 15, 7, 2400, 45, 1800));
+                new Billing(BillingRule.ACTUAL, 15, 7, 2400, minutes, minutes * 40));
     }
 }
