@@ -102,6 +102,15 @@ class CarebankBenchmark {
     void run() throws Exception {
         var workdir = new File(System.getProperty("bench.workdir", "target/bench-postgres"));
         workdir.mkdirs();
+        // A run that was killed leaves its data behind, and initdb refuses a directory that is not empty.
+        var leftOver = new File(workdir, "data").toPath();
+        if (Files.exists(leftOver)) {
+            try (var paths = Files.walk(leftOver)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .map(Path::toFile)
+                        .forEach(File::delete);
+            }
+        }
         try (var postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(workdir)
                 .setDataDirectory(new File(workdir, "data"))
