@@ -168,8 +168,8 @@ class VisitCommandController {
     RosterResult roster(@Valid @RequestBody Roster body) {
         var results = new LineResult[body.visits().size()];
         var accepted = new ArrayList<Integer>();
-        var commands = new ArrayList<ScheduleVisit>();
-        Instant requestedAt = this.commands.now();
+        var schedules = new ArrayList<ScheduleVisit>();
+        Instant requestedAt = commands.now();
         for (int i = 0; i < body.visits().size(); i++) {
             JsonNode node = body.visits().get(i);
             String visitId = node != null && node.hasNonNull("visitId")
@@ -180,17 +180,17 @@ class VisitCommandController {
                 results[i] = refused(i, visitId, line.refusal());
             } else {
                 accepted.add(i);
-                commands.add(new ScheduleVisit(
+                schedules.add(new ScheduleVisit(
                         line.line().visitId(), line.line().schedule().plan(), requestedAt));
             }
         }
-        if (!commands.isEmpty()) {
+        if (!schedules.isEmpty()) {
             // The lines that pass the field rules are scheduled together, in one unit of work (README, "Performance").
-            var outcome = this.commands.send(new ScheduleRoster(commands), RosterOutcome.class);
+            var outcome = commands.send(new ScheduleRoster(schedules), RosterOutcome.class);
             for (int k = 0; k < accepted.size(); k++) {
                 int index = accepted.get(k);
                 var line = outcome.lines().get(k);
-                String visitId = commands.get(k).visitId();
+                String visitId = schedules.get(k).visitId();
                 results[index] = line.refusal() != null
                         ? refused(index, visitId, line.refusal())
                         : new LineResult(
