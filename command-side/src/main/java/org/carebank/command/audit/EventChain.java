@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.carebank.kernel.audit.ChainHash;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,13 +62,13 @@ public class EventChain {
                 .param("ids", eventIdentifiers)
                 .query(EventChain::row)
                 .list();
-        if (rows.size() != new java.util.HashSet<>(eventIdentifiers).size()) {
-            var found = rows.stream().map(r -> r.event().eventIdentifier()).toList();
-            throw new IllegalStateException("events "
-                    + eventIdentifiers.stream()
-                            .filter(id -> !found.contains(id))
-                            .toList()
-                    + " are not in domainevententry within this transaction");
+        Set<String> found =
+                rows.stream().map(row -> row.event().eventIdentifier()).collect(Collectors.toSet());
+        List<String> missing =
+                eventIdentifiers.stream().filter(id -> !found.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(
+                    "events " + missing + " are not in domainevententry within this transaction");
         }
         append(head, rows);
     }
