@@ -1,0 +1,92 @@
+package org.carebank.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A projection must hear of a commit at once, and of another node's events within the tick. */
+class AnnouncingEventStoreTest {
+
+    private static final Duration NEVER = Duration.ofHours(1);
+
+    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    private AnnouncingEventStore store;
+
+    @AfterEach
+    void shutDown() {
+        store.shutDown();
+    }
+
+    @Test
+    void a_commit_on_this_node_is_announced_and_the_stream_can_read_it_then() throws Exception {
+        store = storeTicking(NEVER);
+        var stream = store.openStream(null);
+        var announced = announcements(stream);
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> store.publish(visitScheduled(0)));
+
+        assertThat(announced.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("visit-1 scheduled");
+    }
+
+    @Test
+    void a_rolled_back_unit_of_work_is_not_announced() throws Exception {
+        store = storeTicking(NEVER);
+        var announced = announcements(store.openStream(null));
+
+        var unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        store.publish(visitScheduled(0));
+        unitOfWork.rollback();
+
+        assertThat(announced.tryAcquire(200, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(storage.readEvents(null, false).count()).isZero();
+    }
+
+    @Test
+    void events_another_node_committed_are_announced_on_the_tick() throws Exception {
+        store = storeTicking(Duration.ofMillis(50));
+        var stream = store.openStream(null);
+        var announced = announcements(stream);
+
+        storage.appendEvents(visitScheduled(0));
+
+        assertThat(announced.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.hasNextAvailable()).isTrue();
+    }
+
+    @Test
+    void a_closed_stream_hears_no_more() throws Exception {
+        store = storeTicking(NEVER);
+        var stream = store.openStream(null);
+        var announced = announcements(stream);
+        stream.close();
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> store.publish(visitScheduled(0)));
+
+        assertThat(announced.tryAcquire(200, TimeUnit.MILLISECONDS)).isFalse();
+    }
+
+    private AnnouncingEventStore storeTicking(Duration tick) {
+        return new AnnouncingEventStore(EmbeddedEventStore.builder().storageEngine(storage), tick);
+    }
+
+    private static Semaphore announcements(TrackingEventStream stream) {
+        var announced = new Semaphore(0);
+        assertThat(stream.setOnAvailableCallback(announced::release)).isTrue();
+        return announced;
+    }
+
+    private static GenericDomainEventMessage<String> visitScheduled(long sequence) {
+        return new GenericDomainEventMessage<>("Visit", "visit-1", sequence, "visit-1 scheduled");
+    }
+}
