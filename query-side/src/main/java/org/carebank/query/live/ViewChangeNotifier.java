@@ -1,6 +1,7 @@
 package org.carebank.query.live;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.carebank.query.batch.EndOfBatch;
 
 /**
  * Tells {@link LiveUpdates} that a view changed, once per committed batch of its processor, after the commit: a page
@@ -21,10 +22,6 @@ abstract class ViewChangeNotifier {
             live.changed(view);
             return;
         }
-        var unitOfWork = CurrentUnitOfWork.get().root();
-        unitOfWork.getOrComputeResource("live-notification-" + view, key -> {
-            unitOfWork.afterCommit(committed -> live.changed(view));
-            return Boolean.TRUE;
-        });
+        EndOfBatch.afterCommit("live-notification-" + view, () -> live.changed(view));
     }
 }

@@ -28,6 +28,7 @@ import org.carebank.kernel.visit.VisitReassigned;
 import org.carebank.kernel.visit.VisitRescheduled;
 import org.carebank.kernel.visit.VisitScheduled;
 import org.carebank.kernel.visit.VisitStatus;
+import org.carebank.query.batch.BatchedWrites;
 import org.carebank.query.period.DashboardCalendar;
 import org.carebank.query.web.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
 /**
  * The facts provider performance and the charter view count: one row per visit with its outcome, providers' current
  * standing, workers' contracts, and the package history. Every row belongs to one aggregate, so the processor may run
- * in parallel segments; period figures are aggregated when asked ({@link PerformanceQueries}).
+ * in parallel segments; period figures are aggregated when asked ({@link PerformanceQueries}). Writes wait for the end
+ * of the batch ({@link BatchedWrites}); the two handlers that read flush them first.
  */
 @Component
 @ProcessingGroup(PerformanceProjection.PROCESSING_GROUP)
@@ -45,10 +47,12 @@ class PerformanceProjection {
     static final String PROCESSING_GROUP = "performance-views";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
     private final DashboardCalendar calendar;
 
-    PerformanceProjection(JdbcClient jdbc, DashboardCalendar calendar) {
+    PerformanceProjection(JdbcClient jdbc, BatchedWrites writes, DashboardCalendar calendar) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.calendar = calendar;
     }
 
@@ -56,32 +60,28 @@ class PerformanceProjection {
 
     @EventHandler
     void on(ProviderAdmitted event) {
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         INSERT INTO performance_provider (provider_id, name, list_status, cqc_overall, cqc_well_led,
-                          cqc_inspected_on) VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(
-                        event.providerId(),
-                        event.name(),
-                        ListStatus.ADMITTED.name(),
-                        event.cqc().overall().name(),
-                        event.cqc().wellLed().name(),
-                        event.cqc().inspectedOn())
-                .update();
+                          cqc_inspected_on) VALUES (?, ?, ?, ?, ?, ?)""",
+                event.providerId(),
+                event.name(),
+                ListStatus.ADMITTED.name(),
+                event.cqc().overall().name(),
+                event.cqc().wellLed().name(),
+                event.cqc().inspectedOn());
     }
 
     @EventHandler
     void on(CqcRatingsRecorded event) {
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         UPDATE performance_provider SET cqc_overall = ?, cqc_well_led = ?, cqc_inspected_on = ?
-                        WHERE provider_id = ?""")
-                .params(
-                        event.cqc().overall().name(),
-                        event.cqc().wellLed().name(),
-                        event.cqc().inspectedOn(),
-                        event.providerId())
-                .update();
+                        WHERE provider_id = ?""",
+                event.cqc().overall().name(),
+                event.cqc().wellLed().name(),
+                event.cqc().inspectedOn(),
+                event.providerId());
     }
 
     @EventHandler
@@ -95,35 +95,34 @@ class PerformanceProjection {
     }
 
     private void listStatus(String providerId, ListStatus status) {
-        jdbc.sql("UPDATE performance_provider SET list_status = ? WHERE provider_id = ?")
-                .params(status.name(), providerId)
-                .update();
+        writes.update(
+                "UPDATE performance_provider SET list_status = ? WHERE provider_id = ?", status.name(), providerId);
     }
 
     @EventHandler
     void on(WorkerRegistered event, @Timestamp Instant at) {
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         INSERT INTO performance_worker (worker_id, provider_id, contract_type, registered_at)
-                        VALUES (?, ?, ?, ?)""")
-                .params(
-                        event.workerId(),
-                        event.providerId(),
-                        event.contractType().name(),
-                        ts(at))
-                .update();
+                        VALUES (?, ?, ?, ?)""",
+                event.workerId(),
+                event.providerId(),
+                event.contractType().name(),
+                ts(at));
     }
 
     // ---- packages ----
 
     @EventHandler
     void on(PackageCommissioned event) {
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         INSERT INTO performance_package (package_id, weekly_minutes, starts_on, ends_on)
-                        VALUES (?, ?, ?, ?)""")
-                .params(event.packageId(), event.weeklyMinutes(), event.startsOn(), event.endsOn())
-                .update();
+                        VALUES (?, ?, ?, ?)""",
+                event.packageId(),
+                event.weeklyMinutes(),
+                event.startsOn(),
+                event.endsOn());
     }
 
     @EventHandler
@@ -148,24 +147,23 @@ class PerformanceProjection {
         packageEvent(eventId, event.packageId(), event.providerId(), "ACCEPTED", null, at);
         LocalDate acceptedOn = calendar.dateOf(at);
         record Commission(int weeklyMinutes, LocalDate startsOn, LocalDate endsOn) {}
+        writes.flush(); // the package may have been commissioned earlier in this batch
         var commission = jdbc.sql(
                         "SELECT weekly_minutes, starts_on, ends_on FROM performance_package WHERE package_id = ?")
                 .param(event.packageId())
                 .query((rs, n) ->
                         new Commission(rs.getInt("weekly_minutes"), Sql.date(rs, "starts_on"), Sql.date(rs, "ends_on")))
                 .single();
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         INSERT INTO performance_holding (holding_id, package_id, provider_id, weekly_minutes, held_from,
-                          held_until, handed_back) VALUES (?, ?, ?, ?, ?, ?, FALSE)""")
-                .params(
-                        eventId,
-                        event.packageId(),
-                        event.providerId(),
-                        commission.weeklyMinutes(),
-                        commission.startsOn().isAfter(acceptedOn) ? commission.startsOn() : acceptedOn,
-                        commission.endsOn() == null ? null : commission.endsOn().plusDays(1))
-                .update();
+                          held_until, handed_back) VALUES (?, ?, ?, ?, ?, ?, FALSE)""",
+                eventId,
+                event.packageId(),
+                event.providerId(),
+                commission.weeklyMinutes(),
+                commission.startsOn().isAfter(acceptedOn) ? commission.startsOn() : acceptedOn,
+                commission.endsOn() == null ? null : commission.endsOn().plusDays(1));
     }
 
     /** The provider holds the package no more from the hand-back's effective date. */
@@ -173,25 +171,32 @@ class PerformanceProjection {
     void on(PackageHandedBack event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         packageEvent(eventId, event.packageId(), event.providerId(), "HANDED_BACK", null, at);
         LocalDate effective = event.effectiveOn() != null ? event.effectiveOn() : calendar.dateOf(at);
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         UPDATE performance_holding
                         SET handed_back = TRUE,
                           held_until = CASE WHEN ? < held_from THEN held_from
                             WHEN held_until IS NOT NULL AND held_until < ? THEN held_until ELSE ? END
-                        WHERE package_id = ? AND provider_id = ? AND handed_back = FALSE""")
-                .params(effective, effective, effective, event.packageId(), event.providerId())
-                .update();
+                        WHERE package_id = ? AND provider_id = ? AND handed_back = FALSE""",
+                effective,
+                effective,
+                effective,
+                event.packageId(),
+                event.providerId());
     }
 
     private void packageEvent(
             String eventId, String packageId, String providerId, String kind, String declineReason, Instant at) {
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         INSERT INTO performance_package_event (event_id, package_id, provider_id, kind, decline_reason,
-                          occurred_at) VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(eventId, packageId, providerId, kind, declineReason, ts(at))
-                .update();
+                          occurred_at) VALUES (?, ?, ?, ?, ?, ?)""",
+                eventId,
+                packageId,
+                providerId,
+                kind,
+                declineReason,
+                ts(at));
     }
 
     // ---- visits ----
@@ -199,79 +204,77 @@ class PerformanceProjection {
     @EventHandler
     void on(VisitScheduled event) {
         var plan = event.plan();
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         INSERT INTO performance_visit (visit_id, provider_id, package_id, client_ref, worker_id,
                           planned_start, planned_minutes, status, late, short_visit, missed_alerted)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, FALSE)""")
-                .params(
-                        event.visitId(),
-                        event.providerId(),
-                        plan.packageId(),
-                        event.clientRef(),
-                        plan.workerId(),
-                        ts(plan.plannedStart()),
-                        plan.plannedMinutes(),
-                        VisitStatus.SCHEDULED.name())
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, FALSE)""",
+                event.visitId(),
+                event.providerId(),
+                plan.packageId(),
+                event.clientRef(),
+                plan.workerId(),
+                ts(plan.plannedStart()),
+                plan.plannedMinutes(),
+                VisitStatus.SCHEDULED.name());
     }
 
     @EventHandler
     void on(VisitRescheduled event) {
-        jdbc.sql("UPDATE performance_visit SET planned_start = ?, planned_minutes = ? WHERE visit_id = ?")
-                .params(ts(event.plannedStart()), event.plannedMinutes(), event.visitId())
-                .update();
+        writes.update(
+                "UPDATE performance_visit SET planned_start = ?, planned_minutes = ? WHERE visit_id = ?",
+                ts(event.plannedStart()),
+                event.plannedMinutes(),
+                event.visitId());
     }
 
     @EventHandler
     void on(VisitReassigned event) {
-        jdbc.sql("UPDATE performance_visit SET worker_id = ? WHERE visit_id = ?")
-                .params(event.workerId(), event.visitId())
-                .update();
+        writes.update(
+                "UPDATE performance_visit SET worker_id = ? WHERE visit_id = ?", event.workerId(), event.visitId());
     }
 
     @EventHandler
     void on(VisitCancelled event) {
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         UPDATE performance_visit SET status = ?, cancelled_by = ?, notice_minutes = ?
-                        WHERE visit_id = ?""")
-                .params(
-                        VisitStatus.CANCELLED.name(),
-                        event.initiatedBy().name(),
-                        event.noticeMinutes(),
-                        event.visitId())
-                .update();
+                        WHERE visit_id = ?""",
+                VisitStatus.CANCELLED.name(),
+                event.initiatedBy().name(),
+                event.noticeMinutes(),
+                event.visitId());
     }
 
     @EventHandler
     void on(VisitMissed event) {
-        jdbc.sql("UPDATE performance_visit SET status = ?, missed_alerted = TRUE WHERE visit_id = ?")
-                .params(VisitStatus.MISSED.name(), event.visitId())
-                .update();
+        writes.update(
+                "UPDATE performance_visit SET status = ?, missed_alerted = TRUE WHERE visit_id = ?",
+                VisitStatus.MISSED.name(),
+                event.visitId());
     }
 
     @EventHandler
     void on(VisitCheckedIn event) {
-        jdbc.sql("UPDATE performance_visit SET status = ?, late = ? WHERE visit_id = ?")
-                .params(VisitStatus.IN_PROGRESS.name(), event.late(), event.visitId())
-                .update();
+        writes.update(
+                "UPDATE performance_visit SET status = ?, late = ? WHERE visit_id = ?",
+                VisitStatus.IN_PROGRESS.name(),
+                event.late(),
+                event.visitId());
     }
 
     @EventHandler
     void on(VisitDelivered event) {
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         UPDATE performance_visit SET status = ?, worker_id = ?, late = ?, short_visit = ?,
-                          delivered_minutes = ? WHERE visit_id = ?""")
-                .params(
-                        VisitStatus.DELIVERED.name(),
-                        event.workerId(),
-                        event.late(),
-                        event.shortVisit(),
-                        event.deliveredMinutes(),
-                        event.visitId())
-                .update();
+                          delivered_minutes = ? WHERE visit_id = ?""",
+                VisitStatus.DELIVERED.name(),
+                event.workerId(),
+                event.late(),
+                event.shortVisit(),
+                event.deliveredMinutes(),
+                event.visitId());
     }
 
     @ResetHandler

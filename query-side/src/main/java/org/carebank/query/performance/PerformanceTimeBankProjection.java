@@ -13,6 +13,7 @@ import org.carebank.kernel.timebank.LotSpend;
 import org.carebank.kernel.timebank.TimeBankLotExpired;
 import org.carebank.kernel.timebank.TimeDrawnDown;
 import org.carebank.kernel.timebank.UnusedTimeBanked;
+import org.carebank.query.batch.BatchedWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,16 +28,20 @@ import org.springframework.stereotype.Component;
 class PerformanceTimeBankProjection {
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
 
-    PerformanceTimeBankProjection(JdbcClient jdbc) {
+    PerformanceTimeBankProjection(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(UnusedTimeBanked event, @MessageIdentifier String eventId) {
-        jdbc.sql("INSERT INTO performance_time_bank_lot (client_ref, lot_id, provider_id) VALUES (?, ?, ?)")
-                .params(event.clientRef(), event.lotId(), event.providerId())
-                .update();
+        writes.update(
+                "INSERT INTO performance_time_bank_lot (client_ref, lot_id, provider_id) VALUES (?, ?, ?)",
+                event.clientRef(),
+                event.lotId(),
+                event.providerId());
         move(eventId, event.providerId(), "BANKED", event.minutes(), event.bankedAt());
     }
 
@@ -56,6 +61,7 @@ class PerformanceTimeBankProjection {
     }
 
     private void spent(String eventId, String clientRef, List<LotSpend> spends, String kind, Instant at) {
+        writes.flush(); // the lots may have been banked earlier in this batch
         var byProvider = new LinkedHashMap<String, Integer>();
         for (LotSpend spend : spends) {
             jdbc.sql("SELECT provider_id FROM performance_time_bank_lot WHERE client_ref = ? AND lot_id = ?")
@@ -68,12 +74,15 @@ class PerformanceTimeBankProjection {
     }
 
     private void move(String eventId, String providerId, String kind, int minutes, Instant at) {
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         INSERT INTO performance_time_bank_move (event_id, provider_id, kind, minutes, occurred_at)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(eventId, providerId, kind, minutes, ts(at))
-                .update();
+                        VALUES (?, ?, ?, ?, ?)""",
+                eventId,
+                providerId,
+                kind,
+                minutes,
+                ts(at));
     }
 
     @ResetHandler

@@ -22,14 +22,15 @@ import org.carebank.kernel.visit.VisitReassigned;
 import org.carebank.kernel.visit.VisitRescheduled;
 import org.carebank.kernel.visit.VisitScheduled;
 import org.carebank.kernel.visit.VisitStatus;
+import org.carebank.query.batch.EndOfBatch;
 import org.carebank.query.period.DashboardCalendar;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Travel between visits, per worker-day. Each visit event updates the visit's row, then the legs of every worker-day
- * the change touches (the day it left and the day it joined, for the worker it left and the one it joined) are
- * recomputed from that day's rows. A projection that appended a leg per delivery would keep legs to visits that were
+ * Travel between visits, per worker-day. Each visit event updates the visit's row; at the end of the batch the legs of
+ * every worker-day the batch touched (the day a visit left and the day it joined, for the worker it left and the one it
+ * joined) are recomputed from that day's rows. A projection that appended a leg per delivery would keep legs to visits that were
  * reassigned or cancelled since, and could not slot in a delivery recorded late. Runs in one segment (see
  * {@link TravelConfiguration}): a day's legs read other visits' rows, so two visits of one day must not be handled in
  * parallel.
@@ -39,6 +40,7 @@ import org.springframework.stereotype.Component;
 class TravelProjection {
 
     static final String PROCESSING_GROUP = "travel-views";
+    private static final String TOUCHED_DAYS = TravelProjection.class.getName() + ".touchedDays";
 
     private final JdbcClient jdbc;
     private final TravelStore store;
@@ -103,7 +105,7 @@ class TravelProjection {
                         day)
                 .update();
         // The visit joins its worker's roster for the day, which may change whose roster travel applies to which leg.
-        store.workerDaysRosteredFor(plan.workerId(), day).forEach(this::recompute);
+        touchedDays().addAll(store.workerDaysRosteredFor(plan.workerId(), day));
     }
 
     @EventHandler
@@ -179,15 +181,22 @@ class TravelProjection {
                 .update());
     }
 
-    /** Applies a change to one visit, then recomputes the worker-day it was on and the one it is on now. */
+    /** Applies a change to one visit; the worker-day it was on and the one it is on now are recomputed. */
     private void changing(String visitId, Runnable change) {
         Optional<WorkerDay> before = store.workerDayOf(visitId);
         change.run();
         Optional<WorkerDay> after = store.workerDayOf(visitId);
-        Set<WorkerDay> touched = new LinkedHashSet<>();
-        before.ifPresent(touched::add);
-        after.ifPresent(touched::add);
-        touched.forEach(this::recompute);
+        before.ifPresent(touchedDays()::add);
+        after.ifPresent(touchedDays()::add);
+    }
+
+    /**
+     * The worker-days the batch's events touched, recomputed once each at the end of the batch from the rows as the
+     * whole batch left them: a day's legs depend only on its rows, so this gives what recomputing after every event
+     * gave, with one recompute where a roster or a visit's check-in and delivery touched the day several times.
+     */
+    private Set<WorkerDay> touchedDays() {
+        return EndOfBatch.collect(TOUCHED_DAYS, LinkedHashSet::new, days -> days.forEach(this::recompute));
     }
 
     private void recompute(WorkerDay day) {

@@ -1,6 +1,7 @@
 package org.carebank.query.performance;
 
 import org.carebank.query.period.DashboardCalendar;
+import org.carebank.query.testing.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The performance projection and its queries as the application wires them, for tests in other packages. */
@@ -9,7 +10,7 @@ public final class PerformanceTestKit {
     private PerformanceTestKit() {}
 
     public static Object projection(JdbcClient jdbc) {
-        return new PerformanceProjection(jdbc, DashboardCalendar.london());
+        return new PerformanceProjection(jdbc, TestDatabase.batchedWrites(jdbc), DashboardCalendar.london());
     }
 
     public static PerformanceQueries queries(JdbcClient jdbc) {

@@ -1,6 +1,10 @@
 package org.carebank.query.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.carebank.query.testing.CareEvents.accepted;
+import static org.carebank.query.testing.CareEvents.commissioned;
+import static org.carebank.query.testing.CareEvents.offered;
+import static org.carebank.query.testing.CareEvents.providerAdmitted;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,11 +35,12 @@ class ProviderPerformanceTest {
     TestDatabase.Kind database;
 
     private ProviderPerformances performances;
+    private EventFeed feed;
 
     @BeforeEach
     void november() {
         var jdbc = TestDatabase.shared(database);
-        var feed = new EventFeed(PerformanceTestKit.projection(jdbc));
+        feed = new EventFeed(PerformanceTestKit.projection(jdbc));
         feed.reset();
         NovemberAtSunrise.happen(feed);
         performances = new ProviderPerformances(PerformanceTestKit.queries(jdbc));
@@ -115,5 +120,20 @@ class ProviderPerformanceTest {
         assertThat(sunriseOctober.visitsScheduled()).isEqualTo(1);
         assertThat(sunriseOctober.commissionedMinutes()).isEqualTo(2240);
         assertThat(sunriseOctober.workersWithRepeatedIssues()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a package commissioned and accepted in one batch of events is held from its acceptance")
+    void commissionedAndAcceptedInOneBatch() {
+        feed.at("2026-11-02T10:00:00Z")
+                .given(
+                        providerAdmitted("noon", "north"),
+                        commissioned("N", "C-N", 70, "2026-11-01", null),
+                        offered("N", "noon"),
+                        accepted("N", "noon", "C-N"));
+
+        // held from 2 Nov (accepted after its start) to the end of November: 70 × 29 / 7 = 290
+        assertThat(performances.of(NOVEMBER, "noon").get(0).commissionedMinutes())
+                .isEqualTo(290);
     }
 }

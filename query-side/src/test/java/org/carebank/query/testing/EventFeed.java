@@ -7,10 +7,11 @@ import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 /**
  * Feeds events to projections the way Axon does (their annotated handlers, timestamps and ids resolved from the
- * message), in the order given, one at a time.
+ * message), in the order given.
  */
 public final class EventFeed {
 
@@ -33,19 +34,27 @@ public final class EventFeed {
         return this;
     }
 
+    /**
+     * Handles the events as one batch, in one unit of work, as a processor hands them over: what projections leave
+     * until the end of a batch happens once, after the last of them.
+     */
     public EventFeed given(Object... events) {
-        for (Object event : events) {
-            EventMessage<?> message =
-                    new GenericEventMessage<>(UUID.randomUUID().toString(), event, Map.of(), now);
+        List<EventMessage<?>> messages = java.util.Arrays.stream(events)
+                .<EventMessage<?>>map(
+                        event -> new GenericEventMessage<>(UUID.randomUUID().toString(), event, Map.of(), now))
+                .toList();
+        var batch = new BatchingUnitOfWork<>(messages);
+        var result = batch.executeWithResult(() -> {
+            EventMessage<?> message = batch.getMessage();
             for (var projection : projections) {
-                try {
-                    if (projection.canHandle(message)) {
-                        projection.handle(message);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException("Handling " + event + " failed", e);
+                if (projection.canHandle(message)) {
+                    projection.handle(message);
                 }
             }
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new IllegalStateException("Handling " + List.of(events) + " failed", result.exceptionResult());
         }
         return this;
     }

@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.carebank.query.batch.BatchedWrites;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -26,6 +28,7 @@ public final class TestDatabase {
     private static EmbeddedPostgres postgres;
     private static int databases;
     private static final java.util.Map<Kind, JdbcClient> shared = new java.util.EnumMap<>(Kind.class);
+    private static final java.util.Map<JdbcClient, DataSource> dataSources = new java.util.IdentityHashMap<>();
 
     private TestDatabase() {}
 
@@ -37,6 +40,11 @@ public final class TestDatabase {
         return shared.computeIfAbsent(kind, TestDatabase::fresh);
     }
 
+    /** Batched writes on the same connection as {@code jdbc}, as the application wires them for projections. */
+    public static synchronized BatchedWrites batchedWrites(JdbcClient jdbc) {
+        return new BatchedWrites(new JdbcTemplate(dataSources.get(jdbc)));
+    }
+
     public static JdbcClient fresh(Kind kind) {
         try {
             DataSource raw = kind == Kind.POSTGRES ? newPostgresDatabase() : newH2Database();
@@ -46,7 +54,12 @@ public final class TestDatabase {
                     .load()
                     .migrate();
             Connection connection = raw.getConnection();
-            return JdbcClient.create(new SingleConnectionDataSource(connection, true));
+            var dataSource = new SingleConnectionDataSource(connection, true);
+            var client = JdbcClient.create(dataSource);
+            synchronized (TestDatabase.class) {
+                dataSources.put(client, dataSource);
+            }
+            return client;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

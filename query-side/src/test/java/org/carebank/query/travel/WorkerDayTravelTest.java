@@ -52,10 +52,50 @@ class WorkerDayTravelTest {
         feed = new EventFeed(TravelTestKit.projection(jdbc));
         feed.reset();
         queries = new TravelQueries(jdbc);
+        givenSunriseWithAnnAndBob();
+    }
+
+    private void givenSunriseWithAnnAndBob() {
         feed.given(
                 providerAdmitted("sunrise", "north"),
                 worker("sunrise", "ann", ContractType.ZERO_HOURS, TravelMode.WALK, 1250),
                 worker("sunrise", "bob", ContractType.GUARANTEED_HOURS, TravelMode.CAR, 1300));
+    }
+
+    @Test
+    @DisplayName("a batch of events leaves the same legs as the same events handled one at a time")
+    void batchLeavesTheSameLegsAsOneByOne() {
+        var v1 = annVisit("v1", "2026-11-24T08:00:00Z", 30, 51.500, null);
+        var v2 = annVisit("v2", "2026-11-24T08:45:00Z", 45, 51.510, 15);
+        var v3 = annVisit("v3", "2026-11-24T09:45:00Z", 30, 51.515, 20);
+        var v4 = annVisit("v4", "2026-11-24T10:30:00Z", 60, 51.525, 15);
+        var b1 = visit("b1")
+                .provider("sunrise")
+                .worker("bob")
+                .planned("2026-11-24T09:30:00Z", 45)
+                .at(51.520, -0.1);
+        var events = new java.util.ArrayList<Object>(
+                List.of(v1.scheduled(), v2.scheduled(), v3.scheduled(), v4.scheduled(), b1.scheduled()));
+        events.addAll(List.of(v1.deliveredEcm("2026-11-24T08:02:00Z", "2026-11-24T08:32:00Z")));
+        events.add(v2.checkedIn("2026-11-24T08:50:00Z"));
+        events.add(v3.reassignedTo("bob"));
+        events.add(v4.rescheduled("2026-11-25T10:30:00Z", 60));
+        events.add(b1.cancelled(CancellationInitiator.CLIENT, "2026-11-24T07:00:00Z"));
+        var days = List.of(
+                new WorkerDay("ann", TUESDAY),
+                new WorkerDay("bob", TUESDAY),
+                new WorkerDay("ann", TUESDAY.plusDays(1)));
+
+        events.forEach(event -> feed.given(event));
+        var oneByOne = days.stream().map(queries::legsOf).toList();
+        feed.reset();
+        givenSunriseWithAnnAndBob();
+        feed.given(events.toArray());
+        var batched = days.stream().map(queries::legsOf).toList();
+
+        assertThat(batched).isEqualTo(oneByOne);
+        // Not equal by being empty: Ann keeps v1>v2 on Tuesday, Bob has v3 alone (b1 cancelled), v4 moved a day on.
+        assertThat(route(batched.get(0))).isEqualTo("v1>v2");
     }
 
     private Visit annVisit(String id, String start, int minutes, double lat, Integer rosteredTravel) {

@@ -1,0 +1,42 @@
+package org.carebank.query.batch;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+/**
+ * Work a projection leaves until the end of the batch of events it is handling. Axon hands a pooled processor's events
+ * over in batches (carebank.projections.batch-size), all in one unit of work and one transaction; what is collected here
+ * is finished once, just before that transaction commits, and thrown away with it if the batch fails.
+ */
+public final class EndOfBatch {
+
+    private EndOfBatch() {}
+
+    /**
+     * The batch's collection under {@code key}: made by {@code create} on first use, handed to {@code finish} once at
+     * the end of the batch. Handlers must run in a unit of work, as Axon's processors run them.
+     */
+    public static <T> T collect(String key, Supplier<T> create, Consumer<T> finish) {
+        var unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(key, ignored -> {
+            T collection = create.get();
+            unitOfWork.onPrepareCommit(committing -> finish.accept(collection));
+            return collection;
+        });
+    }
+
+    /** Runs {@code action} once after the batch has committed, however many of its events ask for it. */
+    public static void afterCommit(String key, Runnable action) {
+        var unitOfWork = CurrentUnitOfWork.get().root();
+        unitOfWork.getOrComputeResource(key, ignored -> {
+            unitOfWork.afterCommit(committed -> action.run());
+            return Boolean.TRUE;
+        });
+    }
+
+    /** The batch's collection under {@code key}, or null if nothing was collected yet. */
+    public static <T> T collected(String key) {
+        return CurrentUnitOfWork.get().root().getResource(key);
+    }
+}
