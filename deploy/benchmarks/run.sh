@@ -4,4 +4,4 @@
 # (see CarebankBenchmark), e.g. ./deploy/benchmarks/run.sh -Dbench.storeVisits=300000
 cd "$(dirname "$0")/../.." || exit 1
 exec ./mvnw -B -Pbench verify -pl deploy/benchmarks -am \
-  -Dtest=CarebankBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true "$@"
+  -Dtest=CarebankBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs -Dspotless.check.skip=true "$@"

@@ -4,8 +4,8 @@ import static org.carebank.query.web.Sql.ts;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
 class TravelProjection {
 
     static final String PROCESSING_GROUP = "travel-views";
-    private static final String TOUCHED_DAYS = TravelProjection.class.getName() + ".touchedDays";
+    private static final String TOUCHED = TravelProjection.class.getName() + ".touched";
 
     private final JdbcClient jdbc;
     private final TravelStore store;
@@ -105,7 +105,7 @@ class TravelProjection {
                         day)
                 .update();
         // The visit joins its worker's roster for the day, which may change whose roster travel applies to which leg.
-        touchedDays().addAll(store.workerDaysRosteredFor(plan.workerId(), day));
+        touched().rosters().add(new WorkerDay(plan.workerId(), day));
     }
 
     @EventHandler
@@ -186,30 +186,36 @@ class TravelProjection {
         Optional<WorkerDay> before = store.workerDayOf(visitId);
         change.run();
         Optional<WorkerDay> after = store.workerDayOf(visitId);
-        before.ifPresent(touchedDays()::add);
-        after.ifPresent(touchedDays()::add);
+        before.ifPresent(touched().days()::add);
+        after.ifPresent(touched().days()::add);
     }
 
     /**
-     * The worker-days the batch's events touched, recomputed once each at the end of the batch from the rows as the
-     * whole batch left them: a day's legs depend only on its rows, so this gives what recomputing after every event
-     * gave, with one recompute where a roster or a visit's check-in and delivery touched the day several times.
+     * What the batch's events touched: worker-days, and rosters (a worker and the day visits were first rostered for)
+     * whose visits' days all need recomputing. All are recomputed once, at the end of the batch, from the rows as the
+     * whole batch left them. A day's legs depend only on its rows, so this gives what recomputing after every event
+     * gave, with one recompute where a roster or a visit's check-in and delivery touched the day several times; and a
+     * roster's visits found at the end are where the batch left them, any day they left being touched by the move.
      */
-    private Set<WorkerDay> touchedDays() {
-        return EndOfBatch.collect(TOUCHED_DAYS, LinkedHashSet::new, days -> days.forEach(this::recompute));
+    private record Touched(Set<WorkerDay> days, Set<WorkerDay> rosters) {}
+
+    private Touched touched() {
+        return EndOfBatch.collect(TOUCHED, () -> new Touched(new HashSet<>(), new HashSet<>()), this::recompute);
     }
 
-    private void recompute(WorkerDay day) {
-        Map<String, String> predecessors = new HashMap<>();
-        for (LocalDate rosteredDate : store.rosteredDatesOf(day)) {
-            predecessors.putAll(store.rosteredPredecessors(day.workerId(), rosteredDate));
+    private void recompute(Touched touched) {
+        var days = touched.days();
+        days.addAll(store.workerDaysRosteredFor(touched.rosters()));
+        if (days.isEmpty()) {
+            return;
         }
-        var legs = workerDayLegs.legs(
-                day.workerId(),
-                store.visitsOn(day),
-                predecessors,
-                store.travelModeOf(day.workerId()).orElse(null));
-        store.replaceLegs(day, legs);
+        var legs = new HashMap<WorkerDay, List<Leg>>();
+        store.inputsOf(days)
+                .forEach((day, inputs) -> legs.put(
+                        day,
+                        workerDayLegs.legs(
+                                day.workerId(), inputs.visits(), inputs.rosteredPredecessors(), inputs.travelMode())));
+        store.replaceLegs(legs);
     }
 
     @ResetHandler

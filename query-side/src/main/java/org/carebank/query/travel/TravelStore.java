@@ -3,14 +3,18 @@ package org.carebank.query.travel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.carebank.kernel.provider.TravelMode;
 import org.carebank.kernel.visit.Location;
 import org.carebank.kernel.visit.VisitStatus;
 import org.carebank.query.web.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +25,14 @@ class TravelStore {
     private static final String VISIT_COLUMNS =
             """
             SELECT visit_id, provider_id, zone, worker_id, rostered_worker_id, rostered_travel_minutes, planned_start,
-              planned_minutes, latitude, longitude, status, started_at, ended_at, delivered_minutes
-            FROM travel_visit""";
+              planned_minutes, latitude, longitude, status, started_at, ended_at, delivered_minutes""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    TravelStore(JdbcClient jdbc) {
+    TravelStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     Optional<WorkerDay> workerDayOf(String visitId) {
@@ -37,83 +42,177 @@ class TravelStore {
                 .optional();
     }
 
-    /** Every visit whose worker-day is this one, whatever its state. */
-    List<DayVisit> visitsOn(WorkerDay day) {
-        return jdbc.sql(VISIT_COLUMNS + " WHERE worker_id = ? AND work_date = ?")
-                .params(day.workerId(), day.date())
-                .query(TravelStore::visit)
-                .list();
+    /**
+     * The worker-days of every visit first rostered in the given rosters (a worker and the day visits were rostered
+     * for), wherever the visits are now.
+     */
+    Set<WorkerDay> workerDaysRosteredFor(Set<WorkerDay> rosters) {
+        var days = new HashSet<WorkerDay>();
+        if (rosters.isEmpty()) {
+            return days;
+        }
+        jdbc.sql(
+                        """
+                        SELECT DISTINCT worker_id, work_date, rostered_worker_id, rostered_date FROM travel_visit
+                        WHERE rostered_worker_id IN (:workers) AND rostered_date IN (:dates)""")
+                .param("workers", workersOf(rosters))
+                .param("dates", datesOf(rosters))
+                .query(rs -> {
+                    var roster = new WorkerDay(rs.getString("rostered_worker_id"), Sql.date(rs, "rostered_date"));
+                    if (rosters.contains(roster)) {
+                        days.add(new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date")));
+                    }
+                });
+        return days;
     }
 
-    /** The worker-days of every visit first rostered for this worker on this day, wherever they are now. */
-    List<WorkerDay> workerDaysRosteredFor(String workerId, LocalDate rosteredDate) {
-        return jdbc.sql(
-                        """
-                        SELECT DISTINCT worker_id, work_date FROM travel_visit
-                        WHERE rostered_worker_id = ? AND rostered_date = ?""")
-                .params(workerId, rosteredDate)
-                .query((rs, n) -> new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date")))
-                .list();
+    /** What computing a worker-day's legs needs (see {@link WorkerDayLegs#legs}). */
+    record DayInputs(List<DayVisit> visits, Map<String, String> rosteredPredecessors, TravelMode travelMode) {}
+
+    /**
+     * The inputs of every given worker-day, in three queries however many days there are: the travel projection
+     * recomputes all the days a batch of events touched at once, where one day at a time took five queries each.
+     * The queries ask for the days' workers on the days' dates, which may return rows of days not asked for: those
+     * are skipped.
+     */
+    Map<WorkerDay, DayInputs> inputsOf(Set<WorkerDay> days) {
+        var visits = new HashMap<WorkerDay, List<DayVisit>>();
+        var rosters = new HashSet<WorkerDay>(); // (worker, rostered date) of the rosters the days' visits came from
+        var rosteredDates = new HashMap<WorkerDay, Set<LocalDate>>();
+        jdbc.sql(VISIT_COLUMNS + ", work_date, rostered_date FROM travel_visit"
+                        + " WHERE worker_id IN (:workers) AND work_date IN (:dates)")
+                .param("workers", workersOf(days))
+                .param("dates", datesOf(days))
+                .query(rs -> {
+                    var day = new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date"));
+                    if (!days.contains(day)) {
+                        return;
+                    }
+                    visits.computeIfAbsent(day, d -> new ArrayList<>()).add(visit(rs, 0));
+                    if (day.workerId().equals(rs.getString("rostered_worker_id"))) {
+                        var rosteredOn = Sql.date(rs, "rostered_date");
+                        rosters.add(new WorkerDay(day.workerId(), rosteredOn));
+                        rosteredDates.computeIfAbsent(day, d -> new HashSet<>()).add(rosteredOn);
+                    }
+                });
+        var predecessorsByRoster = rosteredPredecessors(rosters);
+        var travelModes = travelModesOf(workersOf(days));
+        var inputs = new HashMap<WorkerDay, DayInputs>();
+        for (WorkerDay day : days) {
+            var predecessors = new HashMap<String, String>();
+            for (LocalDate rosteredOn : rosteredDates.getOrDefault(day, Set.of())) {
+                predecessors.putAll(
+                        predecessorsByRoster.getOrDefault(new WorkerDay(day.workerId(), rosteredOn), Map.of()));
+            }
+            inputs.put(
+                    day,
+                    new DayInputs(visits.getOrDefault(day, List.of()), predecessors, travelModes.get(day.workerId())));
+        }
+        return inputs;
     }
 
     /**
-     * For each visit first rostered for the worker on the given day, the visit before it in that roster (by first
-     * planned start), whatever became of either since.
+     * For each roster (a worker and the day visits were first rostered for), each of its visits' predecessor in it by
+     * first planned start, whatever became of either since.
      */
-    Map<String, String> rosteredPredecessors(String workerId, LocalDate rosteredDate) {
-        List<String> roster = jdbc.sql(
-                        """
-                        SELECT visit_id FROM travel_visit WHERE rostered_worker_id = ? AND rostered_date = ?
-                        ORDER BY rostered_start, visit_id""")
-                .params(workerId, rosteredDate)
-                .query(String.class)
-                .list();
-        var predecessors = new HashMap<String, String>();
-        for (int i = 1; i < roster.size(); i++) {
-            predecessors.put(roster.get(i), roster.get(i - 1));
+    private Map<WorkerDay, Map<String, String>> rosteredPredecessors(Set<WorkerDay> rosters) {
+        var predecessors = new HashMap<WorkerDay, Map<String, String>>();
+        if (rosters.isEmpty()) {
+            return predecessors;
         }
+        var previous = new HashMap<WorkerDay, String>();
+        jdbc.sql(
+                        """
+                        SELECT visit_id, rostered_worker_id, rostered_date FROM travel_visit
+                        WHERE rostered_worker_id IN (:workers) AND rostered_date IN (:dates)
+                        ORDER BY rostered_worker_id, rostered_date, rostered_start, visit_id""")
+                .param("workers", workersOf(rosters))
+                .param("dates", datesOf(rosters))
+                .query(rs -> {
+                    var roster = new WorkerDay(rs.getString("rostered_worker_id"), Sql.date(rs, "rostered_date"));
+                    if (!rosters.contains(roster)) {
+                        return;
+                    }
+                    String visitId = rs.getString("visit_id");
+                    String before = previous.put(roster, visitId);
+                    if (before != null) {
+                        predecessors
+                                .computeIfAbsent(roster, r -> new HashMap<>())
+                                .put(visitId, before);
+                    }
+                });
         return predecessors;
     }
 
-    List<LocalDate> rosteredDatesOf(WorkerDay day) {
-        return jdbc.sql(
-                        """
-                        SELECT DISTINCT rostered_date FROM travel_visit
-                        WHERE worker_id = ? AND work_date = ? AND rostered_worker_id = ?""")
-                .params(day.workerId(), day.date(), day.workerId())
-                .query((rs, n) -> Sql.date(rs, "rostered_date"))
-                .list();
-    }
-
-    Optional<TravelMode> travelModeOf(String workerId) {
-        return jdbc.sql("SELECT travel_mode FROM travel_worker WHERE worker_id = ?")
-                .param(workerId)
-                .query(String.class)
-                .optional()
-                .map(TravelMode::valueOf);
+    private Map<String, TravelMode> travelModesOf(List<String> workers) {
+        var modes = new HashMap<String, TravelMode>();
+        jdbc.sql("SELECT worker_id, travel_mode FROM travel_worker WHERE worker_id IN (:workers)")
+                .param("workers", workers)
+                .query(rs -> {
+                    modes.put(rs.getString("worker_id"), TravelMode.valueOf(rs.getString("travel_mode")));
+                });
+        return modes;
     }
 
     /**
-     * Makes the day's stored legs equal to {@code legs}, writing only those that changed. A change to one visit
-     * usually moves one or two legs of the day; deleting and inserting them all each time left so many dead rows on
-     * the same keys that a rebuild slowed to a few events a second (README, "Performance").
+     * Makes each day's stored legs equal to the computed ones, writing only those that changed, as three JDBC batches
+     * (inserts, updates, deletes). A change to one visit usually moves one or two legs of a day; deleting and inserting
+     * them all each time left so many dead rows on the same keys that a rebuild slowed to a few events a second
+     * (README, "Performance").
      */
-    void replaceLegs(WorkerDay day, List<Leg> legs) {
-        Map<Integer, Leg> stored = new HashMap<>();
-        legsOf(jdbc, day).forEach(leg -> stored.put(leg.number(), leg));
-        for (Leg leg : legs) {
-            Leg before = stored.remove(leg.number());
-            if (before == null) {
-                writeLeg(INSERT_LEG, day, leg);
-            } else if (!before.equals(leg)) {
-                writeLeg(UPDATE_LEG, day, leg);
+    void replaceLegs(Map<WorkerDay, List<Leg>> computed) {
+        var stored = storedLegsOf(computed.keySet());
+        var inserts = new ArrayList<Object[]>();
+        var updates = new ArrayList<Object[]>();
+        var deletes = new ArrayList<Object[]>();
+        computed.forEach((day, legs) -> {
+            var storedLegs = stored.getOrDefault(day, new HashMap<>());
+            for (Leg leg : legs) {
+                Leg before = storedLegs.remove(leg.number());
+                if (before == null) {
+                    inserts.add(legRow(day, leg));
+                } else if (!before.equals(leg)) {
+                    updates.add(legRow(day, leg));
+                }
             }
+            for (int gone : storedLegs.keySet()) {
+                deletes.add(new Object[] {day.workerId(), day.date(), gone});
+            }
+        });
+        batch(INSERT_LEG, inserts);
+        batch(UPDATE_LEG, updates);
+        batch("DELETE FROM travel_leg WHERE worker_id = ? AND work_date = ? AND leg_number = ?", deletes);
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(sql, rows);
         }
-        for (int gone : stored.keySet()) {
-            jdbc.sql("DELETE FROM travel_leg WHERE worker_id = ? AND work_date = ? AND leg_number = ?")
-                    .params(day.workerId(), day.date(), gone)
-                    .update();
-        }
+    }
+
+    private Map<WorkerDay, Map<Integer, Leg>> storedLegsOf(Set<WorkerDay> days) {
+        var stored = new HashMap<WorkerDay, Map<Integer, Leg>>();
+        jdbc.sql(
+                        LEG_COLUMNS
+                                + ", worker_id, work_date FROM travel_leg WHERE worker_id IN (:workers) AND work_date IN (:dates)")
+                .param("workers", workersOf(days))
+                .param("dates", datesOf(days))
+                .query(rs -> {
+                    var day = new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date"));
+                    if (days.contains(day)) {
+                        Leg leg = leg(rs, 0);
+                        stored.computeIfAbsent(day, d -> new HashMap<>()).put(leg.number(), leg);
+                    }
+                });
+        return stored;
+    }
+
+    private static List<String> workersOf(Set<WorkerDay> days) {
+        return days.stream().map(WorkerDay::workerId).distinct().toList();
+    }
+
+    private static List<LocalDate> datesOf(Set<WorkerDay> days) {
+        return days.stream().map(WorkerDay::date).distinct().toList();
     }
 
     private static final String INSERT_LEG =
@@ -131,47 +230,51 @@ class TravelStore {
             WHERE worker_id = ? AND work_date = ? AND leg_number = ?""";
 
     /** Both statements take the leg's values first and its key (worker, date, number) last. */
-    private void writeLeg(String statement, WorkerDay day, Leg leg) {
-        jdbc.sql(statement)
-                .params(
-                        leg.providerId(),
-                        leg.zone(),
-                        leg.fromVisitId(),
-                        leg.toVisitId(),
-                        leg.delivered(),
-                        leg.plannedGapMinutes(),
-                        leg.plannedTravelMinutes(),
-                        leg.plannedTravelSource().name(),
-                        leg.actualTravelMinutes(),
-                        leg.distanceMetres(),
-                        leg.rushed(),
-                        day.workerId(),
-                        day.date(),
-                        leg.number())
-                .update();
+    private static Object[] legRow(WorkerDay day, Leg leg) {
+        return new Object[] {
+            leg.providerId(),
+            leg.zone(),
+            leg.fromVisitId(),
+            leg.toVisitId(),
+            leg.delivered(),
+            leg.plannedGapMinutes(),
+            leg.plannedTravelMinutes(),
+            leg.plannedTravelSource().name(),
+            leg.actualTravelMinutes(),
+            leg.distanceMetres(),
+            leg.rushed(),
+            day.workerId(),
+            day.date(),
+            leg.number()
+        };
     }
 
+    private static final String LEG_COLUMNS =
+            """
+            SELECT leg_number, from_visit_id, to_visit_id, provider_id, zone, delivered, planned_gap_minutes,
+              planned_travel_minutes, planned_travel_source, actual_travel_minutes, distance_metres, rushed""";
+
     static List<Leg> legsOf(JdbcClient jdbc, WorkerDay day) {
-        return jdbc.sql(
-                        """
-                        SELECT leg_number, from_visit_id, to_visit_id, provider_id, zone, delivered, planned_gap_minutes,
-                          planned_travel_minutes, planned_travel_source, actual_travel_minutes, distance_metres, rushed
-                        FROM travel_leg WHERE worker_id = ? AND work_date = ? ORDER BY leg_number""")
+        return jdbc.sql(LEG_COLUMNS + " FROM travel_leg WHERE worker_id = ? AND work_date = ? ORDER BY leg_number")
                 .params(day.workerId(), day.date())
-                .query((rs, n) -> new Leg(
-                        rs.getInt("leg_number"),
-                        rs.getString("from_visit_id"),
-                        rs.getString("to_visit_id"),
-                        rs.getString("provider_id"),
-                        rs.getString("zone"),
-                        rs.getBoolean("delivered"),
-                        rs.getInt("planned_gap_minutes"),
-                        Sql.nullableInt(rs, "planned_travel_minutes"),
-                        PlannedTravelSource.valueOf(rs.getString("planned_travel_source")),
-                        Sql.nullableInt(rs, "actual_travel_minutes"),
-                        Sql.nullableInt(rs, "distance_metres"),
-                        rs.getBoolean("rushed")))
+                .query(TravelStore::leg)
                 .list();
+    }
+
+    private static Leg leg(ResultSet rs, int rowNumber) throws SQLException {
+        return new Leg(
+                rs.getInt("leg_number"),
+                rs.getString("from_visit_id"),
+                rs.getString("to_visit_id"),
+                rs.getString("provider_id"),
+                rs.getString("zone"),
+                rs.getBoolean("delivered"),
+                rs.getInt("planned_gap_minutes"),
+                Sql.nullableInt(rs, "planned_travel_minutes"),
+                PlannedTravelSource.valueOf(rs.getString("planned_travel_source")),
+                Sql.nullableInt(rs, "actual_travel_minutes"),
+                Sql.nullableInt(rs, "distance_metres"),
+                rs.getBoolean("rushed"));
     }
 
     static DayVisit visit(ResultSet rs, int rowNumber) throws SQLException {

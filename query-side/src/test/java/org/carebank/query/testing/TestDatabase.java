@@ -40,9 +40,14 @@ public final class TestDatabase {
         return shared.computeIfAbsent(kind, TestDatabase::fresh);
     }
 
+    /** A template on the same connection as {@code jdbc}, for what needs JDBC batches. */
+    public static synchronized JdbcTemplate jdbcTemplate(JdbcClient jdbc) {
+        return new JdbcTemplate(dataSources.get(jdbc));
+    }
+
     /** Batched writes on the same connection as {@code jdbc}, as the application wires them for projections. */
-    public static synchronized BatchedWrites batchedWrites(JdbcClient jdbc) {
-        return new BatchedWrites(new JdbcTemplate(dataSources.get(jdbc)));
+    public static BatchedWrites batchedWrites(JdbcClient jdbc) {
+        return new BatchedWrites(jdbcTemplate(jdbc));
     }
 
     public static JdbcClient fresh(Kind kind) {

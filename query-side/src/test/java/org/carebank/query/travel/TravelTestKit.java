@@ -1,6 +1,7 @@
 package org.carebank.query.travel;
 
 import org.carebank.query.period.DashboardCalendar;
+import org.carebank.query.testing.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The travel projection and its queries as the application wires them, for tests in other packages. */
@@ -9,6 +10,10 @@ public final class TravelTestKit {
     private TravelTestKit() {}
 
     public static Object projection(JdbcClient jdbc) {
-        return new TravelProjection(jdbc, new TravelStore(jdbc), DashboardCalendar.london(), TravelSettings.defaults());
+        return new TravelProjection(
+                jdbc,
+                new TravelStore(jdbc, TestDatabase.jdbcTemplate(jdbc)),
+                DashboardCalendar.london(),
+                TravelSettings.defaults());
     }
 }
