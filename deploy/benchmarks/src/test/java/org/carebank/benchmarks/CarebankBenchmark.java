@@ -412,9 +412,9 @@ class CarebankBenchmark {
                         "Carebank via " + path + ", " + clients + " client(s), commands/s",
                         (double) point.get("commandsPerSecond"),
                         "p50 " + point.get("p50Ms") + " ms, p99 " + point.get("p99Ms") + " ms; CPU per command: JVM "
-                                + cpu.get("jvmMsPerCommand") + " ms, PostgreSQL " + cpu.get("postgresMsPerCommand")
-                                + " ms (cores allow " + cpu.get("cpuBoundCommandsPerSecond") + "/s)");
-                System.out.println("      JVM CPU ms per command, by threads: " + cpu.get("jvmMsPerCommandByThreads"));
+                                + cpu.get("jvmMsEach") + " ms, PostgreSQL " + cpu.get("postgresMsEach")
+                                + " ms (cores allow " + cpu.get("cpuBoundPerSecond") + "/s)");
+                System.out.println("      JVM CPU ms per command, by threads: " + cpu.get("jvmMsEachByThreads"));
             }
         }
         results.put("commandThroughput", figures);
@@ -497,7 +497,7 @@ class CarebankBenchmark {
         stop.set(true);
         long done = commands.get();
         double elapsed = (System.nanoTime() - started) / 1e9;
-        var cpu = Figures.CpuTime.now().perCommandSince(cpuAtStart, Math.max(1, done));
+        var cpu = Figures.CpuTime.now().perUnitSince(cpuAtStart, Math.max(1, done));
         for (var thread : threads) {
             thread.join();
         }
@@ -543,7 +543,7 @@ class CarebankBenchmark {
             }
         }
         double rate = ROSTER_VISITS / ((System.nanoTime() - started) / 1e9);
-        var cpu = Figures.CpuTime.now().perCommandSince(cpuAtStart, ROSTER_VISITS);
+        var cpu = Figures.CpuTime.now().perUnitSince(cpuAtStart, ROSTER_VISITS);
         var figures = new LinkedHashMap<String, Object>();
         figures.put("cpuPerVisit", cpu);
         figures.put("visits", ROSTER_VISITS);
@@ -553,8 +553,8 @@ class CarebankBenchmark {
         row(
                 "Carebank bulk roster over HTTP (500 lines/request), visits/s",
                 rate,
-                "1 event per visit; CPU per visit: JVM " + cpu.get("jvmMsPerCommand") + " ms, PostgreSQL "
-                        + cpu.get("postgresMsPerCommand") + " ms");
+                "1 event per visit; CPU per visit: JVM " + cpu.get("jvmMsEach") + " ms, PostgreSQL "
+                        + cpu.get("postgresMsEach") + " ms");
     }
 
     // ---------------------------------------------------------------- 3. projection lag (and 6. memory)
@@ -685,6 +685,7 @@ class CarebankBenchmark {
         processors.values().forEach(StreamingEventProcessor::resetTokens);
         var caughtUp = new LinkedHashMap<String, Double>();
         try (var memory = new Figures.MemorySampler()) {
+            var cpuAtStart = Figures.CpuTime.now();
             long started = System.nanoTime();
             processors.values().forEach(StreamingEventProcessor::start);
             while (caughtUp.size() < processors.size()) {
@@ -699,6 +700,9 @@ class CarebankBenchmark {
                 Thread.sleep(100);
             }
             double total = (System.nanoTime() - started) / 1e9;
+            // Per event in the store, for all six projections together: where a rebuild's CPU goes.
+            var cpu = Figures.CpuTime.now().perUnitSince(cpuAtStart, events);
+            figures.put("cpuPerEvent", cpu);
             var perProjection = new LinkedHashMap<String, Object>();
             caughtUp.forEach((name, seconds) -> perProjection.put(
                     name, Map.of("seconds", round(seconds), "eventsPerSecond", round(events / seconds))));
@@ -714,6 +718,12 @@ class CarebankBenchmark {
             row("Replay of all projections from " + events + " events, events/s", events / total, round(total) + " s");
             caughtUp.forEach(
                     (name, seconds) -> row("  " + name + ", events/s", events / seconds, round(seconds) + " s"));
+            row(
+                    "  CPU per event, all projections: JVM ms",
+                    (double) cpu.get("jvmMsEach"),
+                    "PostgreSQL " + cpu.get("postgresMsEach") + " ms (cores allow " + cpu.get("cpuBoundPerSecond")
+                            + " events/s)");
+            System.out.println("      JVM CPU ms per event, by threads: " + cpu.get("jvmMsEachByThreads"));
             row(
                     "  memory during replay: heap max MB",
                     (double) memory.figures().get("heapUsedMaxMb"),

@@ -98,7 +98,7 @@ final class Figures {
 
         private static String group(String thread) {
             if (thread.startsWith("WorkPackage[") || thread.startsWith("Coordinator[")) {
-                return "projections";
+                return "projection " + thread.substring(thread.indexOf('[') + 1, thread.indexOf(']'));
             }
             if (thread.startsWith("http-nio")) {
                 return "http requests";
@@ -137,24 +137,27 @@ final class Figures {
             return ticks * 10; // USER_HZ is 100 on Linux
         }
 
-        /** Per command since {@code start}, and the commands per second all cores could give at that cost. */
-        Map<String, Object> perCommandSince(CpuTime start, long commands) {
-            double jvm = (jvmMs - start.jvmMs) / commands;
-            double postgres = (postgresMs - start.postgresMs) / commands;
+        /**
+         * Per unit of work since {@code start} (a command, a rostered visit, a replayed event), and the units per second
+         * all cores could give at that cost.
+         */
+        Map<String, Object> perUnitSince(CpuTime start, long units) {
+            double jvm = (jvmMs - start.jvmMs) / units;
+            double postgres = (postgresMs - start.postgresMs) / units;
             int cores = Runtime.getRuntime().availableProcessors();
             var figures = new java.util.LinkedHashMap<String, Object>();
-            figures.put("jvmMsPerCommand", round(jvm));
-            figures.put("postgresMsPerCommand", round(postgres));
-            figures.put("cpuBoundCommandsPerSecond", round(cores * 1000 / (jvm + postgres)));
+            figures.put("jvmMsEach", round(jvm));
+            figures.put("postgresMsEach", round(postgres));
+            figures.put("cpuBoundPerSecond", round(cores * 1000 / (jvm + postgres)));
             var threads = new java.util.LinkedHashMap<String, Object>();
             double named = 0;
             for (var group : threadsMs.entrySet()) {
-                double spent = (group.getValue() - start.threadsMs.getOrDefault(group.getKey(), 0.0)) / commands;
+                double spent = (group.getValue() - start.threadsMs.getOrDefault(group.getKey(), 0.0)) / units;
                 threads.put(group.getKey(), round(spent));
                 named += spent;
             }
             threads.put("rest (GC threads, ended threads)", round(jvm - named));
-            figures.put("jvmMsPerCommandByThreads", threads);
+            figures.put("jvmMsEachByThreads", threads);
             return figures;
         }
     }
