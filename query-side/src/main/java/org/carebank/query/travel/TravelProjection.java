@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,15 +21,16 @@ import org.carebank.kernel.visit.VisitReassigned;
 import org.carebank.kernel.visit.VisitRescheduled;
 import org.carebank.kernel.visit.VisitScheduled;
 import org.carebank.kernel.visit.VisitStatus;
+import org.carebank.query.batch.BatchedWrites;
 import org.carebank.query.batch.EndOfBatch;
 import org.carebank.query.period.DashboardCalendar;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Travel between visits, per worker-day. Each visit event updates the visit's row; at the end of the batch the legs of
- * every worker-day the batch touched (the day a visit left and the day it joined, for the worker it left and the one it
- * joined) are recomputed from that day's rows. A projection that appended a leg per delivery would keep legs to visits that were
+ * Travel between visits, per worker-day. Each visit event updates the visit's row (written at the end of the batch,
+ * {@link BatchedWrites}); then the legs of every worker-day the batch affected (the day a visit left and the day it
+ * joined, for the worker it left and the one it joined) are recomputed from that day's rows. A projection that appended a leg per delivery would keep legs to visits that were
  * reassigned or cancelled since, and could not slot in a delivery recorded late. Runs in one segment (see
  * {@link TravelConfiguration}): a day's legs read other visits' rows, so two visits of one day must not be handled in
  * parallel.
@@ -43,12 +43,19 @@ class TravelProjection {
     private static final String TOUCHED = TravelProjection.class.getName() + ".touched";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
     private final TravelStore store;
     private final DashboardCalendar calendar;
     private final WorkerDayLegs workerDayLegs;
 
-    TravelProjection(JdbcClient jdbc, TravelStore store, DashboardCalendar calendar, TravelSettings settings) {
+    TravelProjection(
+            JdbcClient jdbc,
+            BatchedWrites writes,
+            TravelStore store,
+            DashboardCalendar calendar,
+            TravelSettings settings) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.store = store;
         this.calendar = calendar;
         this.workerDayLegs = new WorkerDayLegs(new TravelEstimate(settings));
@@ -56,24 +63,20 @@ class TravelProjection {
 
     @EventHandler
     void on(ProviderAdmitted event) {
-        jdbc.sql("INSERT INTO travel_provider (provider_id) VALUES (?)")
-                .param(event.providerId())
-                .update();
+        writes.update("INSERT INTO travel_provider (provider_id) VALUES (?)", event.providerId());
     }
 
     @EventHandler
     void on(WorkerRegistered event) {
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         INSERT INTO travel_worker (worker_id, provider_id, contract_type, travel_mode, hourly_pay_pence)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(
-                        event.workerId(),
-                        event.providerId(),
-                        event.contractType().name(),
-                        event.travelMode().name(),
-                        event.hourlyPayPence())
-                .update();
+                        VALUES (?, ?, ?, ?, ?)""",
+                event.workerId(),
+                event.providerId(),
+                event.contractType().name(),
+                event.travelMode().name(),
+                event.hourlyPayPence());
     }
 
     @EventHandler
@@ -81,52 +84,48 @@ class TravelProjection {
         var plan = event.plan();
         LocalDate day = calendar.dateOf(plan.plannedStart());
         Location location = plan.location();
-        jdbc.sql(
-                        """
+        writes.update(
+                """
                         INSERT INTO travel_visit (visit_id, provider_id, zone, client_ref, worker_id, rostered_worker_id,
                           rostered_start, rostered_date, rostered_travel_minutes, planned_start, planned_minutes,
                           latitude, longitude, status, work_date)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        event.visitId(),
-                        event.providerId(),
-                        event.zone(),
-                        event.clientRef(),
-                        plan.workerId(),
-                        plan.workerId(),
-                        ts(plan.plannedStart()),
-                        day,
-                        plan.plannedTravelMinutes(),
-                        ts(plan.plannedStart()),
-                        plan.plannedMinutes(),
-                        location == null ? null : location.lat(),
-                        location == null ? null : location.lon(),
-                        VisitStatus.SCHEDULED.name(),
-                        day)
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.visitId(),
+                event.providerId(),
+                event.zone(),
+                event.clientRef(),
+                plan.workerId(),
+                plan.workerId(),
+                ts(plan.plannedStart()),
+                day,
+                plan.plannedTravelMinutes(),
+                ts(plan.plannedStart()),
+                plan.plannedMinutes(),
+                location == null ? null : location.lat(),
+                location == null ? null : location.lon(),
+                VisitStatus.SCHEDULED.name(),
+                day);
         // The visit joins its worker's roster for the day, which may change whose roster travel applies to which leg.
         touched().rosters().add(new WorkerDay(plan.workerId(), day));
     }
 
     @EventHandler
     void on(VisitRescheduled event) {
-        changing(event.visitId(), () -> jdbc.sql(
-                        """
+        writes.update(
+                """
                         UPDATE travel_visit SET planned_start = ?, planned_minutes = ?, work_date = ?
-                        WHERE visit_id = ?""")
-                .params(
-                        ts(event.plannedStart()),
-                        event.plannedMinutes(),
-                        calendar.dateOf(event.plannedStart()),
-                        event.visitId())
-                .update());
+                        WHERE visit_id = ?""",
+                ts(event.plannedStart()),
+                event.plannedMinutes(),
+                calendar.dateOf(event.plannedStart()),
+                event.visitId());
+        touched().visits().add(event.visitId());
     }
 
     @EventHandler
     void on(VisitReassigned event) {
-        changing(event.visitId(), () -> jdbc.sql("UPDATE travel_visit SET worker_id = ? WHERE visit_id = ?")
-                .params(event.workerId(), event.visitId())
-                .update());
+        writes.update("UPDATE travel_visit SET worker_id = ? WHERE visit_id = ?", event.workerId(), event.visitId());
+        touched().visits().add(event.visitId());
     }
 
     @EventHandler
@@ -142,69 +141,64 @@ class TravelProjection {
     @EventHandler
     void on(VisitCheckedIn event) {
         Location gps = event.location();
-        changing(event.visitId(), () -> jdbc.sql(
-                        """
+        writes.update(
+                """
                         UPDATE travel_visit SET status = ?, started_at = ?, work_date = ?,
                           latitude = COALESCE(latitude, ?), longitude = COALESCE(longitude, ?)
-                        WHERE visit_id = ?""")
-                .params(
-                        VisitStatus.IN_PROGRESS.name(),
-                        ts(event.at()),
-                        calendar.dateOf(event.at()),
-                        gps == null ? null : gps.lat(),
-                        gps == null ? null : gps.lon(),
-                        event.visitId())
-                .update());
+                        WHERE visit_id = ?""",
+                VisitStatus.IN_PROGRESS.name(),
+                ts(event.at()),
+                calendar.dateOf(event.at()),
+                gps == null ? null : gps.lat(),
+                gps == null ? null : gps.lon(),
+                event.visitId());
+        touched().visits().add(event.visitId());
     }
 
     @EventHandler
     void on(VisitDelivered event) {
-        changing(event.visitId(), () -> jdbc.sql(
-                        """
+        writes.update(
+                """
                         UPDATE travel_visit SET status = ?, worker_id = ?, started_at = ?, ended_at = ?,
                           delivered_minutes = ?, work_date = ?
-                        WHERE visit_id = ?""")
-                .params(
-                        VisitStatus.DELIVERED.name(),
-                        event.workerId(),
-                        ts(event.startedAt()),
-                        ts(event.endedAt()),
-                        event.deliveredMinutes(),
-                        calendar.dateOf(event.startedAt()),
-                        event.visitId())
-                .update());
+                        WHERE visit_id = ?""",
+                VisitStatus.DELIVERED.name(),
+                event.workerId(),
+                ts(event.startedAt()),
+                ts(event.endedAt()),
+                event.deliveredMinutes(),
+                calendar.dateOf(event.startedAt()),
+                event.visitId());
+        touched().visits().add(event.visitId());
     }
 
     private void status(String visitId, VisitStatus status) {
-        changing(visitId, () -> jdbc.sql("UPDATE travel_visit SET status = ? WHERE visit_id = ?")
-                .params(status.name(), visitId)
-                .update());
-    }
-
-    /** Applies a change to one visit; the worker-day it was on and the one it is on now are recomputed. */
-    private void changing(String visitId, Runnable change) {
-        Optional<WorkerDay> before = store.workerDayOf(visitId);
-        change.run();
-        Optional<WorkerDay> after = store.workerDayOf(visitId);
-        before.ifPresent(touched().days()::add);
-        after.ifPresent(touched().days()::add);
+        writes.update("UPDATE travel_visit SET status = ? WHERE visit_id = ?", status.name(), visitId);
+        touched().visits().add(visitId);
     }
 
     /**
-     * What the batch's events touched: worker-days, and rosters (a worker and the day visits were first rostered for)
-     * whose visits' days all need recomputing. All are recomputed once, at the end of the batch, from the rows as the
-     * whole batch left them. A day's legs depend only on its rows, so this gives what recomputing after every event
-     * gave, with one recompute where a roster or a visit's check-in and delivery touched the day several times; and a
-     * roster's visits found at the end are where the batch left them, any day they left being touched by the move.
+     * What the batch's events touched: visits, and rosters (a worker and the day visits were first rostered for). At the
+     * end of the batch the legs of every worker-day they affect are recomputed once, from the rows as the whole batch
+     * left them. A day's legs depend only on its rows, so this gives what recomputing after every event gave, with one
+     * recompute where a roster or a visit's check-in and delivery touched a day several times.
      */
-    private record Touched(Set<WorkerDay> days, Set<WorkerDay> rosters) {}
+    private record Touched(Set<String> visits, Set<WorkerDay> rosters) {}
 
     private Touched touched() {
         return EndOfBatch.collect(TOUCHED, () -> new Touched(new HashSet<>(), new HashSet<>()), this::recompute);
     }
 
+    /**
+     * The affected days: where the touched visits are now, where they were (a day's stored legs name its visits, and a
+     * day where a visit had no leg, alone or not part of the day, has no leg to lose by its leaving), and the days of
+     * the touched rosters' visits, whose roster travel may now apply to other legs.
+     */
     private void recompute(Touched touched) {
-        var days = touched.days();
+        writes.flush();
+        var days = new HashSet<WorkerDay>();
+        days.addAll(store.workerDaysOf(touched.visits()));
+        days.addAll(store.legDaysOf(touched.visits()));
         days.addAll(store.workerDaysRosteredFor(touched.rosters()));
         if (days.isEmpty()) {
             return;

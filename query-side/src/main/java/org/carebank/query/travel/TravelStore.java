@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.carebank.kernel.provider.TravelMode;
 import org.carebank.kernel.visit.Location;
@@ -35,11 +34,28 @@ class TravelStore {
         this.batches = batches;
     }
 
-    Optional<WorkerDay> workerDayOf(String visitId) {
-        return jdbc.sql("SELECT worker_id, work_date FROM travel_visit WHERE visit_id = ?")
-                .param(visitId)
-                .query((rs, n) -> new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date")))
-                .optional();
+    /** The worker-days the visits are on now. */
+    Set<WorkerDay> workerDaysOf(Set<String> visitIds) {
+        return daysOf("SELECT DISTINCT worker_id, work_date FROM travel_visit WHERE visit_id IN (:visits)", visitIds);
+    }
+
+    /** The worker-days whose stored legs start or end at one of the visits: where they were when the legs were made. */
+    Set<WorkerDay> legDaysOf(Set<String> visitIds) {
+        return daysOf(
+                """
+                SELECT DISTINCT worker_id, work_date FROM travel_leg
+                WHERE from_visit_id IN (:visits) OR to_visit_id IN (:visits)""",
+                visitIds);
+    }
+
+    private Set<WorkerDay> daysOf(String sql, Set<String> visitIds) {
+        var days = new HashSet<WorkerDay>();
+        if (!visitIds.isEmpty()) {
+            jdbc.sql(sql).param("visits", visitIds).query(rs -> {
+                days.add(new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date")));
+            });
+        }
+        return days;
     }
 
     /**

@@ -12,6 +12,7 @@ public final class TravelTestKit {
     public static Object projection(JdbcClient jdbc) {
         return new TravelProjection(
                 jdbc,
+                TestDatabase.batchedWrites(jdbc),
                 new TravelStore(jdbc, TestDatabase.jdbcTemplate(jdbc)),
                 DashboardCalendar.london(),
                 TravelSettings.defaults());
