@@ -63,12 +63,12 @@ class TravelProjection {
 
     @EventHandler
     void on(ProviderAdmitted event) {
-        writes.update("INSERT INTO travel_provider (provider_id) VALUES (?)", event.providerId());
+        write("INSERT INTO travel_provider (provider_id) VALUES (?)", event.providerId());
     }
 
     @EventHandler
     void on(WorkerRegistered event) {
-        writes.update(
+        write(
                 """
                         INSERT INTO travel_worker (worker_id, provider_id, contract_type, travel_mode, hourly_pay_pence)
                         VALUES (?, ?, ?, ?, ?)""",
@@ -84,7 +84,7 @@ class TravelProjection {
         var plan = event.plan();
         LocalDate day = calendar.dateOf(plan.plannedStart());
         Location location = plan.location();
-        writes.update(
+        write(
                 """
                         INSERT INTO travel_visit (visit_id, provider_id, zone, client_ref, worker_id, rostered_worker_id,
                           rostered_start, rostered_date, rostered_travel_minutes, planned_start, planned_minutes,
@@ -111,7 +111,7 @@ class TravelProjection {
 
     @EventHandler
     void on(VisitRescheduled event) {
-        writes.update(
+        write(
                 """
                         UPDATE travel_visit SET planned_start = ?, planned_minutes = ?, work_date = ?
                         WHERE visit_id = ?""",
@@ -124,7 +124,7 @@ class TravelProjection {
 
     @EventHandler
     void on(VisitReassigned event) {
-        writes.update("UPDATE travel_visit SET worker_id = ? WHERE visit_id = ?", event.workerId(), event.visitId());
+        write("UPDATE travel_visit SET worker_id = ? WHERE visit_id = ?", event.workerId(), event.visitId());
         touched().visits().add(event.visitId());
     }
 
@@ -141,7 +141,7 @@ class TravelProjection {
     @EventHandler
     void on(VisitCheckedIn event) {
         Location gps = event.location();
-        writes.update(
+        write(
                 """
                         UPDATE travel_visit SET status = ?, started_at = ?, work_date = ?,
                           latitude = COALESCE(latitude, ?), longitude = COALESCE(longitude, ?)
@@ -157,7 +157,7 @@ class TravelProjection {
 
     @EventHandler
     void on(VisitDelivered event) {
-        writes.update(
+        write(
                 """
                         UPDATE travel_visit SET status = ?, worker_id = ?, started_at = ?, ended_at = ?,
                           delivered_minutes = ?, work_date = ?
@@ -173,7 +173,7 @@ class TravelProjection {
     }
 
     private void status(String visitId, VisitStatus status) {
-        writes.update("UPDATE travel_visit SET status = ? WHERE visit_id = ?", status.name(), visitId);
+        write("UPDATE travel_visit SET status = ? WHERE visit_id = ?", status.name(), visitId);
         touched().visits().add(visitId);
     }
 
@@ -190,15 +190,23 @@ class TravelProjection {
     }
 
     /**
-     * The affected days: where the touched visits are now, where they were (a day's stored legs name its visits, and a
-     * day where a visit had no leg, alone or not part of the day, has no leg to lose by its leaving), and the days of
-     * the touched rosters' visits, whose roster travel may now apply to other legs.
+     * Every row write of this projection waits for the end of the batch ({@link BatchedWrites}). Noting the batch
+     * first puts the recompute ahead of the writes' own flush at the end of the batch, which the recompute relies on.
+     */
+    private void write(String sql, Object... parameters) {
+        touched();
+        writes.update(sql, parameters);
+    }
+
+    /**
+     * The affected days: where the touched visits were before the batch (read before its writes are flushed: no
+     * handler here reads, so nothing flushed them earlier), where they are after it, and the days of the touched
+     * rosters' visits, whose roster travel may now apply to other legs.
      */
     private void recompute(Touched touched) {
+        var days = new HashSet<WorkerDay>(store.workerDaysOf(touched.visits()));
         writes.flush();
-        var days = new HashSet<WorkerDay>();
         days.addAll(store.workerDaysOf(touched.visits()));
-        days.addAll(store.legDaysOf(touched.visits()));
         days.addAll(store.workerDaysRosteredFor(touched.rosters()));
         if (days.isEmpty()) {
             return;

@@ -34,26 +34,15 @@ class TravelStore {
         this.batches = batches;
     }
 
-    /** The worker-days the visits are on now. */
+    /** The worker-days the visits are on. */
     Set<WorkerDay> workerDaysOf(Set<String> visitIds) {
-        return daysOf("SELECT DISTINCT worker_id, work_date FROM travel_visit WHERE visit_id IN (:visits)", visitIds);
-    }
-
-    /** The worker-days whose stored legs start or end at one of the visits: where they were when the legs were made. */
-    Set<WorkerDay> legDaysOf(Set<String> visitIds) {
-        return daysOf(
-                """
-                SELECT DISTINCT worker_id, work_date FROM travel_leg
-                WHERE from_visit_id IN (:visits) OR to_visit_id IN (:visits)""",
-                visitIds);
-    }
-
-    private Set<WorkerDay> daysOf(String sql, Set<String> visitIds) {
         var days = new HashSet<WorkerDay>();
         if (!visitIds.isEmpty()) {
-            jdbc.sql(sql).param("visits", visitIds).query(rs -> {
-                days.add(new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date")));
-            });
+            jdbc.sql("SELECT DISTINCT worker_id, work_date FROM travel_visit WHERE visit_id IN (:visits)")
+                    .param("visits", visitIds)
+                    .query(rs -> {
+                        days.add(new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date")));
+                    });
         }
         return days;
     }
