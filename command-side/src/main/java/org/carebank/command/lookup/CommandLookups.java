@@ -2,6 +2,8 @@ package org.carebank.command.lookup;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.carebank.command.timebank.BankableVisit;
 import org.carebank.kernel.carepackage.PackageStatus;
@@ -94,6 +96,27 @@ public class CommandLookups {
                 .param(workerId)
                 .query(String.class)
                 .optional();
+    }
+
+    /** A worker's booking into a visit, as the double-booking rule sees it. */
+    public record Booking(String visitId, String workerId, Instant start, Instant end) {}
+
+    /** The workers' bookings that overlap [from, to), earliest first: one read for all the workers of a roster. */
+    public List<Booking> bookingsOverlapping(Collection<String> workerIds, Instant from, Instant to) {
+        return jdbc.sql(
+                        """
+                        SELECT visit_id, worker_id, starts_at, ends_at FROM worker_booking
+                        WHERE worker_id IN (:workers) AND starts_at < :to AND ends_at > :from
+                        ORDER BY starts_at""")
+                .param("workers", workerIds)
+                .param("to", Timestamp.from(to))
+                .param("from", Timestamp.from(from))
+                .query((rs, n) -> new Booking(
+                        rs.getString("visit_id"),
+                        rs.getString("worker_id"),
+                        rs.getTimestamp("starts_at").toInstant(),
+                        rs.getTimestamp("ends_at").toInstant()))
+                .list();
     }
 
     /** Another visit of the worker that overlaps [start, end), if any. */

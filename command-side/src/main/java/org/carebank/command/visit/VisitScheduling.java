@@ -2,6 +2,7 @@ package org.carebank.command.visit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
@@ -21,6 +22,7 @@ import org.carebank.kernel.visit.RescheduleVisit;
 import org.carebank.kernel.visit.RosterOutcome;
 import org.carebank.kernel.visit.ScheduleRoster;
 import org.carebank.kernel.visit.ScheduleVisit;
+import org.carebank.kernel.visit.VisitPlan;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +53,8 @@ class VisitScheduling {
     /**
      * A roster in one unit of work: one append and one commit for all its visits. The visits are loaded (and locked)
      * in id order and the workers locked in id order before any line is checked, the same order as single commands
-     * take, so two rosters or a roster and a single command never wait for each other in a circle.
+     * take, so two rosters or a roster and a single command never wait for each other in a circle. The workers' stored
+     * bookings over the roster's span are then read in one query instead of one per line.
      */
     @CommandHandler
     RosterOutcome handle(ScheduleRoster roster, Caller caller) throws Exception {
@@ -61,7 +64,19 @@ class VisitScheduling {
             loaded.put(streamId, visits.loadOrCreate(streamId, Visit::new));
         }
         var bookings = new Bookings(lookups);
-        new TreeSet<>(roster.visits().stream().map(v -> v.plan().workerId()).toList()).forEach(bookings::lock);
+        var plans = roster.visits().stream().map(ScheduleVisit::plan).toList();
+        if (!plans.isEmpty()) {
+            bookings.readStored(
+                    new TreeSet<>(plans.stream().map(VisitPlan::workerId).toList()),
+                    plans.stream()
+                            .map(VisitPlan::plannedStart)
+                            .min(Comparator.naturalOrder())
+                            .orElseThrow(),
+                    plans.stream()
+                            .map(VisitPlan::plannedEnd)
+                            .max(Comparator.naturalOrder())
+                            .orElseThrow());
+        }
         var lines = new ArrayList<RosterOutcome.Line>();
         for (ScheduleVisit line : roster.visits()) {
             try {

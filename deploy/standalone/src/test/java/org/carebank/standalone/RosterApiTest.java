@@ -126,6 +126,52 @@ class RosterApiTest extends ApiTestSupport {
     }
 
     @Test
+    @DisplayName("a roster's lines are checked against the visits its workers were booked into before it")
+    void linesCheckedAgainstEarlierBookings() {
+        var roster = alphaRoster();
+        String secondWorker = worker(alpha(), ALPHA);
+        var eight = minutesFromNow(9 * 24 * 60);
+        String early = unique("v");
+        String ten = unique("v");
+        var stored = alpha().post(
+                        "/api/v1/rosters",
+                        Map.of(
+                                "visits",
+                                List.of(
+                                        line(early, roster, eight, 90),
+                                        line(ten, roster, eight.plusSeconds(7200), 60))));
+        assertThat(stored.json().path("created").asInt()).as(stored.text()).isEqualTo(2);
+
+        // 08:00-09:30 and 10:00-11:00 are booked. The new roster starts at 09:00, inside the first booking.
+        String nineClash = unique("v");
+        String halfPastTenClash = unique("v");
+        String elevenFree = unique("v");
+        String otherWorker = unique("v");
+        var result = alpha().post(
+                        "/api/v1/rosters",
+                        Map.of(
+                                "visits",
+                                List.of(
+                                        line(nineClash, roster, eight.plusSeconds(3600), 60),
+                                        line(halfPastTenClash, roster, eight.plusSeconds(9000), 60),
+                                        line(elevenFree, roster, eight.plusSeconds(10800), 60),
+                                        lineFor(otherWorker, roster, secondWorker, eight.plusSeconds(9000)))))
+                .json();
+
+        var visits = result.path("visits");
+        assertThat(problemType(visits.get(0))).isEqualTo("/problems/worker-double-booked");
+        assertThat(visits.get(0).path("problem").path("clashingVisitId").asString())
+                .isEqualTo(early);
+        assertThat(problemType(visits.get(1))).isEqualTo("/problems/worker-double-booked");
+        assertThat(visits.get(1).path("problem").path("clashingVisitId").asString())
+                .isEqualTo(ten);
+        assertThat(visits.get(2).path("status").asString())
+                .as("11:00 starts as 10:00-11:00 ends")
+                .isEqualTo("CREATED");
+        assertThat(visits.get(3).path("status").asString()).isEqualTo("CREATED");
+    }
+
+    @Test
     @DisplayName("an empty or missing roster is a 400 problem")
     void emptyRoster() {
         var response = alpha().post("/api/v1/rosters", Map.of("visits", List.of()));

@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Travel between visits, per worker-day. Each visit event updates the visit's row (written at the end of the batch,
  * {@link BatchedWrites}); then the legs of every worker-day the batch affected (the day a visit left and the day it
- * joined, for the worker it left and the one it joined) are recomputed from that day's rows. A projection that appended a leg per delivery would keep legs to visits that were
- * reassigned or cancelled since, and could not slot in a delivery recorded late. Runs in one segment (see
+ * joined, for the worker it left and the one it joined) are recomputed from that day's rows. A projection that appended
+ * a leg per delivery would keep legs to visits that were reassigned or cancelled since, and could not slot in a
+ * delivery recorded late. Runs in one segment (see
  * {@link TravelConfiguration}): a day's legs read other visits' rows, so two visits of one day must not be handled in
  * parallel.
  */
