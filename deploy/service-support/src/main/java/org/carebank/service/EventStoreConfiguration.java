@@ -116,12 +116,13 @@ class EventStoreConfiguration {
     EmbeddedEventStore eventStore(
             EventStorageEngine storageEngine,
             org.axonframework.config.Configuration configuration,
-            @Value("${carebank.projections.poll-interval:500ms}") Duration pollInterval) {
+            @Value("${carebank.projections.poll-interval:500ms}") Duration pollInterval,
+            @Value("${carebank.projections.gathering:50ms}") Duration gathering) {
         var builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
-        return new AnnouncingEventStore(builder, pollInterval);
+        return new AnnouncingEventStore(builder, pollInterval, gathering);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class AnnouncingEventStoreTest {
 
     private static final Duration NEVER = Duration.ofHours(1);
+    private static final Duration GATHERING = Duration.ofMillis(200);
 
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
     private AnnouncingEventStore store;
@@ -40,6 +41,25 @@ class AnnouncingEventStoreTest {
     }
 
     @Test
+    void commits_in_quick_succession_are_announced_together() throws Exception {
+        store = storeTicking(NEVER);
+        var stream = store.openStream(null);
+        var announced = announcements(stream);
+
+        for (int i = 0; i < 20; i++) {
+            long sequence = i;
+            DefaultUnitOfWork.startAndGet(null).execute(() -> store.publish(visitScheduled(sequence)));
+        }
+
+        assertThat(announced.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(GATHERING.toMillis() * 3);
+        assertThat(announced.availablePermits())
+                .as("twenty commits within the gathering time, announced once or twice")
+                .isLessThan(2);
+        assertThat(stream.asStream().limit(20).count()).isEqualTo(20);
+    }
+
+    @Test
     void a_rolled_back_unit_of_work_is_not_announced() throws Exception {
         store = storeTicking(NEVER);
         var announced = announcements(store.openStream(null));
@@ -48,7 +68,8 @@ class AnnouncingEventStoreTest {
         store.publish(visitScheduled(0));
         unitOfWork.rollback();
 
-        assertThat(announced.tryAcquire(200, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(announced.tryAcquire(GATHERING.toMillis() * 3, TimeUnit.MILLISECONDS))
+                .isFalse();
         assertThat(storage.readEvents(null, false).count()).isZero();
     }
 
@@ -73,11 +94,12 @@ class AnnouncingEventStoreTest {
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> store.publish(visitScheduled(0)));
 
-        assertThat(announced.tryAcquire(200, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(announced.tryAcquire(GATHERING.toMillis() * 3, TimeUnit.MILLISECONDS))
+                .isFalse();
     }
 
     private AnnouncingEventStore storeTicking(Duration tick) {
-        return new AnnouncingEventStore(EmbeddedEventStore.builder().storageEngine(storage), tick);
+        return new AnnouncingEventStore(EmbeddedEventStore.builder().storageEngine(storage), tick, GATHERING);
     }
 
     private static Semaphore announcements(TrackingEventStream stream) {
