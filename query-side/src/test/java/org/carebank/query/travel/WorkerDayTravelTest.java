@@ -69,16 +69,8 @@ class WorkerDayTravelTest {
         var v2 = annVisit("v2", "2026-11-24T08:45:00Z", 45, 51.510, 15);
         var v3 = annVisit("v3", "2026-11-24T09:45:00Z", 30, 51.515, 20);
         var v4 = annVisit("v4", "2026-11-24T10:30:00Z", 60, 51.525, 15);
-        var b1 = visit("b1")
-                .provider("sunrise")
-                .worker("bob")
-                .planned("2026-11-24T09:30:00Z", 45)
-                .at(51.520, -0.1);
-        var b2 = visit("b2")
-                .provider("sunrise")
-                .worker("bob")
-                .planned("2026-11-25T09:30:00Z", 45)
-                .at(51.520, -0.1);
+        var b1 = bobVisit("b1", "2026-11-24T09:30:00Z");
+        var b2 = bobVisit("b2", "2026-11-25T09:30:00Z");
         var roster = new java.util.ArrayList<Object>(List.of(
                 v1.scheduled(), v2.scheduled(), v3.scheduled(), v4.scheduled(), b1.scheduled(), b2.scheduled()));
         roster.addAll(List.of(v1.deliveredEcm("2026-11-24T08:02:00Z", "2026-11-24T08:32:00Z")));
@@ -116,6 +108,11 @@ class WorkerDayTravelTest {
         assertThat(route(inTwoBatches.get(2))).isEqualTo("b2>v4");
     }
 
+    /** A 45-minute visit of Bob's at 51.520 N. */
+    private static Visit bobVisit(String id, String start) {
+        return visit(id).provider("sunrise").worker("bob").planned(start, 45).at(51.520, -0.1);
+    }
+
     private Visit annVisit(String id, String start, int minutes, double lat, Integer rosteredTravel) {
         return visit(id)
                 .provider("sunrise")
@@ -150,11 +147,7 @@ class WorkerDayTravelTest {
         var v4 = annVisit("v4", "2026-11-24T10:30:00Z", 60, 51.525, 15);
         var v5 = annVisit("v5", "2026-11-24T12:00:00Z", 30, 51.530, 10);
         var v6 = annVisit("v6", "2026-11-24T12:45:00Z", 30, 51.540, 18);
-        var b1 = visit("b1")
-                .provider("sunrise")
-                .worker("bob")
-                .planned("2026-11-24T09:30:00Z", 45)
-                .at(51.520, -0.1);
+        var b1 = bobVisit("b1", "2026-11-24T09:30:00Z");
         feed.at("2026-11-20T10:00:00Z")
                 .given(v1.scheduled(), v2.scheduled(), v3.scheduled(), v4.scheduled(), v5.scheduled(), v6.scheduled())
                 .given(b1.scheduled());
