@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +15,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded event store, telling the projections' streams when there are events to read.
@@ -26,9 +29,11 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  *
  * <p>Each stream reads the database privately ({@code optimizeEventConsumption(false)}). The shared tail cache would
  * make a callback race the thread that fills it, and it held far more than its 10,000 events during a rebuild: a
- * rebuild of 264,000 events needed 695-805 MB of heap with it and 354 MB without (ADR 0008).
+ * rebuild of 264,000 events needed 695-805 MB of heap with it and 354 MB without (ADR 0009).
  */
 final class AnnouncingEventStore extends EmbeddedEventStore {
+
+    private static final Logger log = LoggerFactory.getLogger(AnnouncingEventStore.class);
 
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean announcementDue = new AtomicBoolean();
@@ -56,14 +61,18 @@ final class AnnouncingEventStore extends EmbeddedEventStore {
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);
         if (announcementDue.compareAndSet(false, true)) {
-            ticker.schedule(
-                    () -> {
-                        // Cleared first: a commit from now on schedules the next announcement, none is missed.
-                        announcementDue.set(false);
-                        announce();
-                    },
-                    gathering.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            try {
+                ticker.schedule(
+                        () -> {
+                            // Cleared first: a commit from now on schedules the next announcement, none is missed.
+                            announcementDue.set(false);
+                            announce();
+                        },
+                        gathering.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                // The events are committed; the projections read them when they start again.
+            }
         }
     }
 
@@ -78,9 +87,18 @@ final class AnnouncingEventStore extends EmbeddedEventStore {
         super.shutDown();
     }
 
-    /** A callback only schedules the processor's coordinator: it costs the announcing thread little. */
+    /**
+     * A callback only schedules the processor's coordinator: it costs the announcing thread little. One that fails is
+     * logged and the others still run; an exception escaping here would also stop the tick for good.
+     */
     private void announce() {
-        callbacks.forEach(Runnable::run);
+        for (Runnable callback : callbacks) {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                log.warn("A projection could not be told of new events; it will look again on the next tick", e);
+            }
+        }
     }
 
     private final class AnnouncedStream implements TrackingEventStream {

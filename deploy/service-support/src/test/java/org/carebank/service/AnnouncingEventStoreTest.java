@@ -60,6 +60,23 @@ class AnnouncingEventStoreTest {
     }
 
     @Test
+    void a_projection_whose_callback_fails_does_not_keep_the_others_from_hearing() throws Exception {
+        store = storeTicking(Duration.ofMillis(50));
+        var failing = store.openStream(null);
+        assertThat(failing.setOnAvailableCallback(() -> {
+                    throw new IllegalStateException("coordinator gone");
+                }))
+                .isTrue();
+        var announced = announcements(store.openStream(null));
+
+        assertThat(announced.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+        announced.drainPermits();
+        assertThat(announced.tryAcquire(5, TimeUnit.SECONDS))
+                .as("the tick goes on")
+                .isTrue();
+    }
+
+    @Test
     void a_rolled_back_unit_of_work_is_not_announced() throws Exception {
         store = storeTicking(NEVER);
         var announced = announcements(store.openStream(null));
