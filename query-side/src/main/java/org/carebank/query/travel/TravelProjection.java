@@ -112,7 +112,8 @@ class TravelProjection {
 
     @EventHandler
     void on(VisitRescheduled event) {
-        write(
+        changeVisit(
+                event.visitId(),
                 """
                         UPDATE travel_visit SET planned_start = ?, planned_minutes = ?, work_date = ?
                         WHERE visit_id = ?""",
@@ -120,13 +121,15 @@ class TravelProjection {
                 event.plannedMinutes(),
                 calendar.dateOf(event.plannedStart()),
                 event.visitId());
-        touched().visits().add(event.visitId());
     }
 
     @EventHandler
     void on(VisitReassigned event) {
-        write("UPDATE travel_visit SET worker_id = ? WHERE visit_id = ?", event.workerId(), event.visitId());
-        touched().visits().add(event.visitId());
+        changeVisit(
+                event.visitId(),
+                "UPDATE travel_visit SET worker_id = ? WHERE visit_id = ?",
+                event.workerId(),
+                event.visitId());
     }
 
     @EventHandler
@@ -142,7 +145,8 @@ class TravelProjection {
     @EventHandler
     void on(VisitCheckedIn event) {
         Location gps = event.location();
-        write(
+        changeVisit(
+                event.visitId(),
                 """
                         UPDATE travel_visit SET status = ?, started_at = ?, work_date = ?,
                           latitude = COALESCE(latitude, ?), longitude = COALESCE(longitude, ?)
@@ -153,12 +157,12 @@ class TravelProjection {
                 gps == null ? null : gps.lat(),
                 gps == null ? null : gps.lon(),
                 event.visitId());
-        touched().visits().add(event.visitId());
     }
 
     @EventHandler
     void on(VisitDelivered event) {
-        write(
+        changeVisit(
+                event.visitId(),
                 """
                         UPDATE travel_visit SET status = ?, worker_id = ?, started_at = ?, ended_at = ?,
                           delivered_minutes = ?, work_date = ?
@@ -170,12 +174,10 @@ class TravelProjection {
                 event.deliveredMinutes(),
                 calendar.dateOf(event.startedAt()),
                 event.visitId());
-        touched().visits().add(event.visitId());
     }
 
     private void status(String visitId, VisitStatus status) {
-        write("UPDATE travel_visit SET status = ? WHERE visit_id = ?", status.name(), visitId);
-        touched().visits().add(visitId);
+        changeVisit(visitId, "UPDATE travel_visit SET status = ? WHERE visit_id = ?", status.name(), visitId);
     }
 
     /**
@@ -197,6 +199,12 @@ class TravelProjection {
     private void write(String sql, Object... parameters) {
         touched();
         writes.update(sql, parameters);
+    }
+
+    /** Writes a change to one visit's row; the days it was and is on are recomputed at the end of the batch. */
+    private void changeVisit(String visitId, String sql, Object... parameters) {
+        write(sql, parameters);
+        touched().visits().add(visitId);
     }
 
     /**

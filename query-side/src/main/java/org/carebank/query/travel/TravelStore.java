@@ -53,21 +53,13 @@ class TravelStore {
      */
     Set<WorkerDay> workerDaysRosteredFor(Set<WorkerDay> rosters) {
         var days = new HashSet<WorkerDay>();
-        if (rosters.isEmpty()) {
-            return days;
-        }
-        jdbc.sql(
-                        """
-                        SELECT DISTINCT worker_id, work_date, rostered_worker_id, rostered_date FROM travel_visit
-                        WHERE rostered_worker_id IN (:workers) AND rostered_date IN (:dates)""")
-                .param("workers", workersOf(rosters))
-                .param("dates", datesOf(rosters))
-                .query(rs -> {
-                    var roster = new WorkerDay(rs.getString("rostered_worker_id"), Sql.date(rs, "rostered_date"));
-                    if (rosters.contains(roster)) {
-                        days.add(new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date")));
-                    }
-                });
+        eachRowOf(
+                rosters,
+                ROSTER,
+                """
+                SELECT DISTINCT worker_id, work_date, rostered_worker_id, rostered_date FROM travel_visit
+                WHERE rostered_worker_id IN (:workers) AND rostered_date IN (:dates)""",
+                (roster, rs) -> days.add(new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date"))));
         return days;
     }
 
@@ -77,23 +69,18 @@ class TravelStore {
     /**
      * The inputs of every given worker-day, in three queries however many days there are: the travel projection
      * recomputes all the days a batch of events touched at once, where one day at a time took five queries each.
-     * The queries ask for the days' workers on the days' dates, which may return rows of days not asked for: those
-     * are skipped.
      */
     Map<WorkerDay, DayInputs> inputsOf(Set<WorkerDay> days) {
         var visits = new HashMap<WorkerDay, List<DayVisit>>();
         var rosters = new HashSet<WorkerDay>(); // (worker, rostered date) of the rosters the days' visits came from
         var rosteredDates = new HashMap<WorkerDay, Set<LocalDate>>();
-        jdbc.sql(VISIT_COLUMNS + ", work_date, rostered_date FROM travel_visit"
-                        + " WHERE worker_id IN (:workers) AND work_date IN (:dates)")
-                .param("workers", workersOf(days))
-                .param("dates", datesOf(days))
-                .query(rs -> {
-                    var day = new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date"));
-                    if (!days.contains(day)) {
-                        return;
-                    }
-                    visits.computeIfAbsent(day, d -> new ArrayList<>()).add(visit(rs, 0));
+        eachRowOf(
+                days,
+                WORK_DAY,
+                VISIT_COLUMNS + ", work_date, rostered_date FROM travel_visit"
+                        + " WHERE worker_id IN (:workers) AND work_date IN (:dates)",
+                (day, rs) -> {
+                    visits.computeIfAbsent(day, d -> new ArrayList<>()).add(visit(rs));
                     if (day.workerId().equals(rs.getString("rostered_worker_id"))) {
                         var rosteredOn = Sql.date(rs, "rostered_date");
                         rosters.add(new WorkerDay(day.workerId(), rosteredOn));
@@ -122,22 +109,15 @@ class TravelStore {
      */
     private Map<WorkerDay, Map<String, String>> rosteredPredecessors(Set<WorkerDay> rosters) {
         var predecessors = new HashMap<WorkerDay, Map<String, String>>();
-        if (rosters.isEmpty()) {
-            return predecessors;
-        }
         var previous = new HashMap<WorkerDay, String>();
-        jdbc.sql(
-                        """
-                        SELECT visit_id, rostered_worker_id, rostered_date FROM travel_visit
-                        WHERE rostered_worker_id IN (:workers) AND rostered_date IN (:dates)
-                        ORDER BY rostered_worker_id, rostered_date, rostered_start, visit_id""")
-                .param("workers", workersOf(rosters))
-                .param("dates", datesOf(rosters))
-                .query(rs -> {
-                    var roster = new WorkerDay(rs.getString("rostered_worker_id"), Sql.date(rs, "rostered_date"));
-                    if (!rosters.contains(roster)) {
-                        return;
-                    }
+        eachRowOf(
+                rosters,
+                ROSTER,
+                """
+                SELECT visit_id, rostered_worker_id, rostered_date FROM travel_visit
+                WHERE rostered_worker_id IN (:workers) AND rostered_date IN (:dates)
+                ORDER BY rostered_worker_id, rostered_date, rostered_start, visit_id""",
+                (roster, rs) -> {
                     String visitId = rs.getString("visit_id");
                     String before = previous.put(roster, visitId);
                     if (before != null) {
@@ -197,19 +177,46 @@ class TravelStore {
 
     private Map<WorkerDay, Map<Integer, Leg>> storedLegsOf(Set<WorkerDay> days) {
         var stored = new HashMap<WorkerDay, Map<Integer, Leg>>();
-        jdbc.sql(
-                        LEG_COLUMNS
-                                + ", worker_id, work_date FROM travel_leg WHERE worker_id IN (:workers) AND work_date IN (:dates)")
+        eachRowOf(
+                days,
+                WORK_DAY,
+                LEG_COLUMNS + ", worker_id, work_date FROM travel_leg"
+                        + " WHERE worker_id IN (:workers) AND work_date IN (:dates)",
+                (day, rs) -> {
+                    Leg leg = leg(rs, 0);
+                    stored.computeIfAbsent(day, d -> new HashMap<>()).put(leg.number(), leg);
+                });
+        return stored;
+    }
+
+    /** Which columns of a row name the worker-day it belongs to: where the visit is now, or whose roster it was on. */
+    private record DayColumns(String worker, String date) {}
+
+    private static final DayColumns WORK_DAY = new DayColumns("worker_id", "work_date");
+    private static final DayColumns ROSTER = new DayColumns("rostered_worker_id", "rostered_date");
+
+    private interface RowOfDay {
+        void accept(WorkerDay day, ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql}, which selects by {@code :workers} and {@code :dates}, for the days' workers on the days' dates
+     * (one query however many days), and hands over the rows of the days asked for: the rest of that cross product is
+     * skipped. Nothing is asked for no days.
+     */
+    private void eachRowOf(Set<WorkerDay> days, DayColumns columns, String sql, RowOfDay row) {
+        if (days.isEmpty()) {
+            return;
+        }
+        jdbc.sql(sql)
                 .param("workers", workersOf(days))
                 .param("dates", datesOf(days))
                 .query(rs -> {
-                    var day = new WorkerDay(rs.getString("worker_id"), Sql.date(rs, "work_date"));
+                    var day = new WorkerDay(rs.getString(columns.worker()), Sql.date(rs, columns.date()));
                     if (days.contains(day)) {
-                        Leg leg = leg(rs, 0);
-                        stored.computeIfAbsent(day, d -> new HashMap<>()).put(leg.number(), leg);
+                        row.accept(day, rs);
                     }
                 });
-        return stored;
     }
 
     private static List<String> workersOf(Set<WorkerDay> days) {
@@ -282,7 +289,7 @@ class TravelStore {
                 rs.getBoolean("rushed"));
     }
 
-    static DayVisit visit(ResultSet rs, int rowNumber) throws SQLException {
+    private static DayVisit visit(ResultSet rs) throws SQLException {
         double lat = rs.getDouble("latitude");
         Location location = rs.wasNull() ? null : new Location(lat, rs.getDouble("longitude"));
         return new DayVisit(
