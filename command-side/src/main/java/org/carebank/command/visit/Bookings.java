@@ -2,16 +2,19 @@ package org.carebank.command.visit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
+import java.util.TreeSet;
 import org.carebank.command.lookup.CommandLookups;
+import org.carebank.command.lookup.CommandLookups.Booking;
 import org.carebank.command.lookup.PackageFacts;
 import org.carebank.kernel.provider.ListStatus;
+import org.carebank.kernel.visit.VisitPlan;
 
 /**
  * What one unit of work reads from the command-side lookups while it books workers, remembered for the rest of it, and
@@ -21,15 +24,13 @@ import org.carebank.kernel.provider.ListStatus;
  */
 final class Bookings {
 
-    private record Booking(String visitId, Instant start, Instant end) {}
-
     private final CommandLookups lookups;
     private final Map<String, Optional<PackageFacts>> packages = new HashMap<>();
     private final Map<String, Optional<ListStatus>> providers = new HashMap<>();
     private final Map<String, Optional<String>> employers = new HashMap<>();
     private final Set<String> lockedWorkers = new HashSet<>();
     private final Map<String, List<Booking>> made = new HashMap<>();
-    private final Map<String, List<CommandLookups.Booking>> stored = new HashMap<>();
+    private final Map<String, List<Booking>> stored = new HashMap<>();
     private Instant storedFrom;
     private Instant storedTo;
 
@@ -60,38 +61,53 @@ final class Bookings {
     }
 
     /**
-     * Locks the workers in id order, then reads their stored bookings overlapping [from, to) in one query: a roster's
+     * Locks the roster's workers in id order, then reads their stored bookings over the roster's span in one query: its
      * lines are then checked against them without a query each. Locked first, so no other unit can change them.
      */
-    void readStored(SortedSet<String> workerIds, Instant from, Instant to) {
+    void readStored(List<VisitPlan> roster) {
+        if (roster.isEmpty()) {
+            return;
+        }
+        var workerIds = new TreeSet<>(roster.stream().map(VisitPlan::workerId).toList());
         workerIds.forEach(this::lock);
         workerIds.forEach(workerId -> stored.put(workerId, new ArrayList<>()));
-        lookups.bookingsOverlapping(workerIds, from, to)
+        storedFrom = roster.stream()
+                .map(VisitPlan::plannedStart)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        storedTo = roster.stream()
+                .map(VisitPlan::plannedEnd)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        lookups.bookingsOverlapping(workerIds, storedFrom, storedTo)
                 .forEach(booking -> stored.get(booking.workerId()).add(booking));
-        storedFrom = from;
-        storedTo = to;
     }
 
     /** Another visit of the worker overlapping [start, end): made earlier in this unit of work or already stored. */
     Optional<String> clash(String workerId, String visitId, Instant start, Instant end) {
         lock(workerId);
-        for (Booking booking : made.getOrDefault(workerId, List.of())) {
-            if (!booking.visitId().equals(visitId) && booking.start().isBefore(end) && start.isBefore(booking.end())) {
-                return Optional.of(booking.visitId());
-            }
+        var madeClash = firstOverlapping(made.getOrDefault(workerId, List.of()), visitId, start, end);
+        if (madeClash.isPresent()) {
+            return madeClash;
         }
         if (stored.containsKey(workerId) && !start.isBefore(storedFrom) && !end.isAfter(storedTo)) {
-            return stored.get(workerId).stream() // earliest first, as the query below answers
-                    .filter(booking -> !booking.visitId().equals(visitId)
-                            && booking.start().isBefore(end)
-                            && start.isBefore(booking.end()))
-                    .map(CommandLookups.Booking::visitId)
-                    .findFirst();
+            // earliest first, as the query below answers
+            return firstOverlapping(stored.get(workerId), visitId, start, end);
         }
         return lookups.overlappingVisit(workerId, visitId, start, end);
     }
 
+    private static Optional<String> firstOverlapping(
+            List<Booking> bookings, String visitId, Instant start, Instant end) {
+        return bookings.stream()
+                .filter(booking -> !booking.visitId().equals(visitId)
+                        && booking.start().isBefore(end)
+                        && start.isBefore(booking.end()))
+                .map(Booking::visitId)
+                .findFirst();
+    }
+
     void booked(String workerId, String visitId, Instant start, Instant end) {
-        made.computeIfAbsent(workerId, w -> new ArrayList<>()).add(new Booking(visitId, start, end));
+        made.computeIfAbsent(workerId, w -> new ArrayList<>()).add(new Booking(visitId, workerId, start, end));
     }
 }

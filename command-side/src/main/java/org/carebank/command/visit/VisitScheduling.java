@@ -2,7 +2,6 @@ package org.carebank.command.visit;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
@@ -22,7 +21,6 @@ import org.carebank.kernel.visit.RescheduleVisit;
 import org.carebank.kernel.visit.RosterOutcome;
 import org.carebank.kernel.visit.ScheduleRoster;
 import org.carebank.kernel.visit.ScheduleVisit;
-import org.carebank.kernel.visit.VisitPlan;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,19 +62,7 @@ class VisitScheduling {
             loaded.put(streamId, visits.loadOrCreate(streamId, Visit::new));
         }
         var bookings = new Bookings(lookups);
-        var plans = roster.visits().stream().map(ScheduleVisit::plan).toList();
-        if (!plans.isEmpty()) {
-            bookings.readStored(
-                    new TreeSet<>(plans.stream().map(VisitPlan::workerId).toList()),
-                    plans.stream()
-                            .map(VisitPlan::plannedStart)
-                            .min(Comparator.naturalOrder())
-                            .orElseThrow(),
-                    plans.stream()
-                            .map(VisitPlan::plannedEnd)
-                            .max(Comparator.naturalOrder())
-                            .orElseThrow());
-        }
+        bookings.readStored(roster.visits().stream().map(ScheduleVisit::plan).toList());
         var lines = new ArrayList<RosterOutcome.Line>();
         for (ScheduleVisit line : roster.visits()) {
             try {
