@@ -16,6 +16,7 @@ import org.carebank.command.provider.ApprovedListPolicy;
 import org.carebank.command.timebank.TimeBankRules;
 import org.carebank.command.visit.BillingPolicy;
 import org.carebank.command.visit.VisitRules;
+import org.carebank.command.web.TimeWindow;
 import org.carebank.kernel.caller.Caller;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,7 +25,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApprovedListPolicy.class, VisitRules.class, BillingPolicy.class, TimeBankRules.class})
+@EnableConfigurationProperties({
+    ApprovedListPolicy.class,
+    VisitRules.class,
+    BillingPolicy.class,
+    TimeBankRules.class,
+    TimeWindow.class
+})
 public class CommandSideConfiguration {
 
     @Bean

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.carebank.command.web.CommandReceipt;
 import org.carebank.command.web.CommandSender;
+import org.carebank.command.web.FreeText;
 import org.carebank.kernel.Ids;
 import org.carebank.kernel.carepackage.AcceptPackage;
 import org.carebank.kernel.carepackage.CommissionPackage;
@@ -46,9 +47,9 @@ class PackageCommandController {
     record Decline(
             @NotNull @Pattern(regexp = Ids.PATTERN) String providerId,
             @NotNull DeclineReason reason,
-            @Size(max = 500) String note) {}
+            @FreeText @Size(max = 500) String note) {}
 
-    record HandBack(@NotBlank @Size(max = 500) String reason, @NotNull LocalDate effectiveOn) {}
+    record HandBack(@FreeText @NotBlank @Size(max = 500) String reason, @NotNull LocalDate effectiveOn) {}
 
     private final CommandSender commands;
 

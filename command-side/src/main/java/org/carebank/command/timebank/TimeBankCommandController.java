@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.carebank.command.web.CommandSender;
+import org.carebank.command.web.FreeText;
 import org.carebank.kernel.Ids;
 import org.carebank.kernel.refusal.CommandOutcome;
 import org.carebank.kernel.timebank.AdjustTimeBank;
@@ -37,13 +38,13 @@ class TimeBankCommandController {
     record Withdrawal(
             @NotNull @Pattern(regexp = Ids.PATTERN) String withdrawalId,
             @NotNull @Min(1) @Max(10_000) Integer minutes,
-            @NotBlank @Size(max = 200) String purpose,
+            @FreeText @NotBlank @Size(max = 200) String purpose,
             @Pattern(regexp = Ids.PATTERN) String visitId) {}
 
     record Adjustment(
             @NotNull @Pattern(regexp = Ids.PATTERN) String adjustmentId,
             @NotNull @Min(-10_000) @Max(10_000) Integer minutes,
-            @NotBlank @Size(max = 500) String reason) {}
+            @FreeText @NotBlank @Size(max = 500) String reason) {}
 
     private final CommandSender commands;
 

@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.carebank.command.web.CommandInputCheck;
 import org.carebank.command.web.CommandProblems;
 import org.carebank.command.web.CommandReceipt;
 import org.carebank.command.web.CommandSender;
+import org.carebank.command.web.FreeText;
 import org.carebank.kernel.Ids;
 import org.carebank.kernel.refusal.CommandOutcome;
 import org.carebank.kernel.refusal.Refusal;
@@ -68,7 +70,7 @@ class VisitCommandController {
             @NotNull Instant plannedStart,
             @NotNull @Min(1) @Max(1440) Integer plannedMinutes,
             Boolean timeCritical,
-            @Size(max = 500) String shortVisitJustification,
+            @FreeText @Size(max = 500) String shortVisitJustification,
             @Valid GeoPoint location,
             @Min(0) @Max(1440) Integer plannedTravelMinutes) {
 
@@ -93,7 +95,7 @@ class VisitCommandController {
             @NotNull Instant plannedStart,
             @NotNull @Min(1) @Max(1440) Integer plannedMinutes,
             Boolean timeCritical,
-            @Size(max = 500) String shortVisitJustification,
+            @FreeText @Size(max = 500) String shortVisitJustification,
             @Valid GeoPoint location,
             @Min(0) @Max(1440) Integer plannedTravelMinutes) {
 
@@ -126,31 +128,37 @@ class VisitCommandController {
 
     record Reassignment(@NotNull @Pattern(regexp = Ids.PATTERN) String workerId) {}
 
-    record Cancellation(@NotNull CancellationInitiator initiatedBy, @NotBlank @Size(max = 500) String reason) {}
+    record Cancellation(
+            @NotNull CancellationInitiator initiatedBy, @FreeText @NotBlank @Size(max = 500) String reason) {}
 
     record CheckIn(
-            @NotNull Instant at, @NotNull EcmMethod method, @Size(max = 500) String reason, @Valid GeoPoint location) {}
+            @NotNull Instant at,
+            @NotNull EcmMethod method,
+            @FreeText @Size(max = 500) String reason,
+            @Valid GeoPoint location) {}
 
     record CheckOut(
             @NotNull Instant at,
             @NotNull EcmMethod method,
             @NotNull Boolean endedEarlyAtClientRequest,
-            @Size(max = 500) String reason) {}
+            @FreeText @Size(max = 500) String reason) {}
 
     record Delivery(
             @NotNull Instant startedAt,
             @NotNull @Min(1) @Max(1440) Integer deliveredMinutes,
             @NotNull Boolean endedEarlyAtClientRequest,
-            @NotBlank @Size(max = 500) String reason) {}
+            @FreeText @NotBlank @Size(max = 500) String reason) {}
 
     private final CommandSender commands;
     private final ObjectMapper json;
     private final Validator validator;
+    private final CommandInputCheck input;
 
-    VisitCommandController(CommandSender commands, ObjectMapper json, Validator validator) {
+    VisitCommandController(CommandSender commands, ObjectMapper json, Validator validator, CommandInputCheck input) {
         this.commands = commands;
         this.json = json;
         this.validator = validator;
+        this.input = input;
     }
 
     @PutMapping("/visits/{visitId}")
@@ -221,13 +229,14 @@ class VisitCommandController {
                             "This roster line is not a valid visit.",
                             Map.of()));
         }
-        var violations = line == null ? null : validator.validate(line);
-        if (line == null || !violations.isEmpty()) {
-            var errors = violations == null
-                    ? List.of()
-                    : violations.stream()
-                            .map(VisitCommandController::fieldError)
-                            .toList();
+        // The same value rules as every request body (CommandInputCheck), then the field rules: a line that breaks
+        // either is refused alone, and the roster's other lines go on.
+        var errors = new ArrayList<Map<String, String>>();
+        if (line != null) {
+            input.problemsOf(line).forEach(problem -> errors.add(problem.asError()));
+            validator.validate(line).forEach(violation -> errors.add(fieldError(violation)));
+        }
+        if (line == null || !errors.isEmpty()) {
             return new ParsedLine(
                     null,
                     new Refusal(
@@ -235,7 +244,7 @@ class VisitCommandController {
                             400,
                             "Invalid request",
                             "This roster line breaks field rules.",
-                            Map.of("errors", errors)));
+                            Map.of("errors", List.copyOf(errors))));
         }
         return new ParsedLine(line, null);
     }

@@ -74,6 +74,14 @@ public class CommandProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(409).body(problem(refusal));
     }
 
+    /** Text a store cannot hold or an instant outside the window ({@link CommandInputCheck}): the fields named. */
+    @ExceptionHandler(InvalidCommandInput.class)
+    ResponseEntity<Object> invalidInput(InvalidCommandInput e) {
+        List<Map<String, String>> errors =
+                e.problems().stream().map(FieldProblem::asError).toList();
+        return invalid("The request breaks " + errors.size() + " field rule(s).", errors);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();
