@@ -226,7 +226,9 @@ class VisitCommandController {
                             "malformed-request",
                             400,
                             "Malformed request",
-                            "This roster line is not a valid visit.",
+                            e instanceof JacksonException unreadable
+                                    ? CommandProblems.readableCause(unreadable)
+                                    : "This roster line is not a valid visit.",
                             Map.of()));
         }
         // The same value rules as every request body (CommandInputCheck), then the field rules: a line that breaks

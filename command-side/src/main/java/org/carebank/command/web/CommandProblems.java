@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
@@ -149,6 +150,11 @@ public class CommandProblems extends ResponseEntityExceptionHandler {
             return "Field '" + path(databind) + "' has a value of the wrong type or shape.";
         }
         return "The request body is missing or is not well-formed JSON.";
+    }
+
+    /** The same words for a roster line that Jackson could not read, so a bad line names its field too. */
+    public static String readableCause(JacksonException e) {
+        return readableCause(new HttpMessageNotReadableException("unreadable roster line", e, null));
     }
 
     private static String path(DatabindException e) {

@@ -252,6 +252,7 @@ class HostileInputApiTest extends ApiTestSupport {
         assertThat(fields(visits.get(2).path("problem"))).containsExactly("plannedStart");
         assertThat(visits.get(3).path("status").asString()).isEqualTo("REFUSED");
         assertThat(visits.get(3).path("problem").path("status").asInt()).isEqualTo(400);
+        assertThat(visits.get(3).path("problem").path("detail").asString()).contains("plannedStart");
         assertThat(fields(visits.get(4).path("problem"))).containsExactly("shortVisitJustification");
         assertThat(eventCount() - before).as("only the good line is stored").isEqualTo(1);
         assertThat(eventTypes(StreamIds.visit(good))).containsExactly("VisitScheduled");
