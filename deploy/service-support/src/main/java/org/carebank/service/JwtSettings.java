@@ -26,10 +26,6 @@ public record JwtSettings(
     static final String ROLES = "roles";
     static final String PROVIDER_ID = "provider_id";
 
-    public JwtSettings(String issuer, String secret) {
-        this(issuer, secret, null, Duration.ofHours(24));
-    }
-
     public JwtSettings {
         if (audience != null && audience.isBlank()) {
             audience = null;
