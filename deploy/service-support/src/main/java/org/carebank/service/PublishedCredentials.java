@@ -22,6 +22,7 @@ final class PublishedCredentials {
     static final String POLICY = "carebank.security.published-credentials";
     static final String SECRET = "carebank.security.jwt.secret";
     static final String USERS = "carebank.security.users";
+    static final String DATASOURCE_PASSWORD = "spring.datasource.password";
     private static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
     static final List<String> PLACEHOLDER_MARKERS = List.of("replace-me", "change-me");
 
@@ -41,6 +42,9 @@ final class PublishedCredentials {
             if (isPlaceholder(secret)) {
                 found.add(SECRET + " is a published value (the documented default or a placeholder)");
             }
+        }
+        if (isPlaceholder(binder.bind(DATASOURCE_PASSWORD, String.class).orElse(""))) {
+            found.add(DATASOURCE_PASSWORD + " is a published placeholder");
         }
         List<CarebankUsers.User> users =
                 binder.bind(USERS, Bindable.listOf(CarebankUsers.User.class)).orElse(List.of());
