@@ -112,7 +112,8 @@ class LoginAttempts {
         return buckets.computeIfAbsent(key, ignored -> Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(failuresPerMinute)
-                        .refillGreedy(failuresPerMinute, Duration.ofMinutes(1))
+                        // The whole count comes back a minute after it started, not one by one: "N a minute".
+                        .refillIntervally(failuresPerMinute, Duration.ofMinutes(1))
                         .build())
                 .build());
     }

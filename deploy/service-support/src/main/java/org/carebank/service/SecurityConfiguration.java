@@ -4,7 +4,6 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -55,11 +54,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, LoginAttempts loginAttempts) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        // Spring's error page for a request already allowed (the answer to a 404 or 405 below).
-                        .dispatcherTypeMatchers(DispatcherType.ERROR)
-                        .permitAll()
-                        .requestMatchers(
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health/**",
                                 "/actuator/info",
                                 "/actuator/prometheus",
@@ -100,7 +95,9 @@ class SecurityConfiguration {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(GET, "/api/v1/audit/**")
                         .hasAnyRole(Role.AUDITOR.name(), COUNCIL, Role.ADMIN.name())
-                        .requestMatchers("/actuator/**")
+                        // Spring Boot's error page answers JSON that is not problem+json: never shown (an error
+                        // dispatch gets the problem of the refusal instead, as before), nor the hidden actuators.
+                        .requestMatchers("/actuator/**", "/error")
                         .denyAll()
                         // Every other path and method: any caller with a role, so that Spring MVC answers an unknown
                         // path 404 and an unknown method 405 (UnknownEndpointProblems). A caller without a role stops
