@@ -56,6 +56,33 @@ class PublishedCredentialsTest {
     }
 
     @Test
+    @DisplayName(
+            "users given as environment variables (compose, k8s, ScaleOutIT) replace the shared file's {noop} ones")
+    void environmentUsersReplaceTheSharedOnes() {
+        var environment = new org.springframework.core.env.StandardEnvironment();
+        var variables = new LinkedHashMap<String, Object>();
+        variables.put("CAREBANK_SECURITY_JWT_SECRET", OWN_SECRET);
+        variables.put("CAREBANK_SECURITY_USERS_0_USERNAME", "council");
+        variables.put("CAREBANK_SECURITY_USERS_0_ROLE", "COUNCIL");
+        variables.put("CAREBANK_SECURITY_USERS_0_PASSWORD", BCRYPT);
+        environment
+                .getPropertySources()
+                .addFirst(new org.springframework.core.env.SystemEnvironmentPropertySource(
+                        "test-systemEnvironment", variables));
+        environment
+                .getPropertySources()
+                .addLast(new org.springframework.core.env.MapPropertySource(
+                        "shared-file",
+                        Map.of(
+                                "carebank.security.users[0].username", "council",
+                                "carebank.security.users[0].password", "{noop}council",
+                                "carebank.security.users[1].username", "sunrise",
+                                "carebank.security.users[1].password", "{noop}sunrise")));
+
+        assertThat(PublishedCredentials.inUse(Binder.get(environment))).isEmpty();
+    }
+
+    @Test
     @DisplayName("with an issuer-uri the local secret is not used, so it is not held against the deployment")
     void issuerUriMakesTheLocalSecretIrrelevant() {
         var properties = deployment("local-development-secret-replace-me-0123456789", BCRYPT);
