@@ -58,8 +58,18 @@ class DeploymentFilesTest {
     private static final Expected COMMAND = new Expected("command-service", "8081", ScaleOutIT::commandEnvironment);
     private static final Expected QUERY = new Expected("query-service", "8082", ScaleOutIT::queryEnvironment);
 
-    private static final List<String> SECRET_KEYS =
-            List.of("SPRING_DATASOURCE_PASSWORD", "CAREBANK_SECURITY_JWT_SECRET");
+    private static final List<String> SECRET_KEYS = List.of(
+            "SPRING_DATASOURCE_PASSWORD",
+            "CAREBANK_SECURITY_JWT_SECRET",
+            "CAREBANK_SECURITY_USERS_0_PASSWORD",
+            "CAREBANK_SECURITY_USERS_1_PASSWORD",
+            "CAREBANK_SECURITY_USERS_2_PASSWORD");
+
+    /** A compose value taken from the environment with no default: compose refuses to start without it. */
+    private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{[A-Z0-9_]+:\\?[^}]*}");
+
+    /** What the services recognise as a published placeholder and refuse to start with (PublishedCredentials). */
+    private static final String PLACEHOLDER_MARKER = "replace-me";
 
     static Stream<Expected> services() {
         return Stream.of(COMMAND, QUERY);
@@ -105,6 +115,21 @@ class DeploymentFilesTest {
         Map<String, String> env = environment(compose().path("services").path(service.name()));
 
         assertTestedEnvironment(service, env);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    @DisplayName("compose has no usable published credential: the secret, the passwords and the users' bcrypt hashes"
+            + " come from the environment, with no default")
+    void composeTakesEveryCredentialFromTheEnvironmentWithoutDefault(Expected service) {
+        Map<String, String> env = environment(compose().path("services").path(service.name()));
+
+        for (String key : SECRET_KEYS) {
+            assertThat(env.get(key)).as("%s of %s", key, service.name()).matches(REQUIRED_VARIABLE);
+        }
+        assertThat(environment(compose().path("services").path("postgres")).get("POSTGRES_PASSWORD"))
+                .matches(REQUIRED_VARIABLE);
+        assertThat(read(DEPLOY.resolve("compose.yaml"))).doesNotContain("{noop}");
     }
 
     @Test
@@ -221,9 +246,13 @@ class DeploymentFilesTest {
                 env.put(name, "secret:" + key);
                 if (name.equals("CAREBANK_SECURITY_JWT_SECRET")) {
                     assertThat(text(secret.path("stringData").path(key)))
-                            .as("the placeholder token secret is long enough for the services to start")
+                            .as("the placeholder token secret is long enough to be refused as a placeholder")
                             .hasSizeGreaterThanOrEqualTo(32);
                 }
+                assertThat(text(secret.path("stringData").path(key)))
+                        .as("the published value of %s is a placeholder the services refuse to start with", key)
+                        .contains(PLACEHOLDER_MARKER)
+                        .doesNotContain("{noop}");
             } else {
                 env.put(name, text(variable.path("value")));
             }

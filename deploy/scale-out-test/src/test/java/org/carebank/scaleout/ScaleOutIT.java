@@ -167,8 +167,26 @@ class ScaleOutIT {
     }
 
     /** Settings whose values are each deployment's own; compose and k8s must set them, to values of their own. */
-    static final Set<String> CREDENTIALS =
-            Set.of("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "CAREBANK_SECURITY_JWT_SECRET");
+    static final Set<String> CREDENTIALS = Set.of(
+            "SPRING_DATASOURCE_USERNAME",
+            "SPRING_DATASOURCE_PASSWORD",
+            "CAREBANK_SECURITY_JWT_SECRET",
+            "CAREBANK_SECURITY_USERS_0_PASSWORD",
+            "CAREBANK_SECURITY_USERS_1_PASSWORD",
+            "CAREBANK_SECURITY_USERS_2_PASSWORD");
+
+    /** A secret of this run only: the services refuse the published ones (ADR 0004). */
+    private static final String JWT_SECRET =
+            "scale-out-" + java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+
+    /**
+     * The users Http signs in as (password = user name), as {bcrypt} hashes (cost 4, quick to check): the services
+     * refuse {noop} passwords. Compose and k8s take theirs from the environment and the Secret.
+     */
+    private static final List<List<String>> USERS = List.of(
+            List.of("council", "COUNCIL", "{bcrypt}$2a$04$Pxu2.YH6zTN94omDiD1.deUN0PaYiFoKTITlyOWf2MawQaFSM62hW"),
+            List.of("auditor", "AUDITOR", "{bcrypt}$2a$04$y3S79f5K9aMwiJwU7X9/ceZHaYz3KSDhJFpGQOGQBBwGZz4htkxfa"),
+            List.of("admin", "ADMIN", "{bcrypt}$2a$04$rnFz3cjGHOhu/YjThH6xquRkIP8JC38OY8/mppVeIBL7wvxijUts2"));
 
     /**
      * The environment of a command-service instance, besides SERVER_PORT; DeploymentFilesTest holds compose and k8s to
@@ -194,7 +212,12 @@ class ScaleOutIT {
         env.put("SPRING_DATASOURCE_URL", datasourceUrl);
         env.put("SPRING_DATASOURCE_USERNAME", "postgres");
         env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
-        env.put("CAREBANK_SECURITY_JWT_SECRET", "scale-out-test-secret-0123456789-0123456789");
+        env.put("CAREBANK_SECURITY_JWT_SECRET", JWT_SECRET);
+        for (int i = 0; i < USERS.size(); i++) {
+            env.put("CAREBANK_SECURITY_USERS_" + i + "_USERNAME", USERS.get(i).get(0));
+            env.put("CAREBANK_SECURITY_USERS_" + i + "_ROLE", USERS.get(i).get(1));
+            env.put("CAREBANK_SECURITY_USERS_" + i + "_PASSWORD", USERS.get(i).get(2));
+        }
         return env;
     }
 

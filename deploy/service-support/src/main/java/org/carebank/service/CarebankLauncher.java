@@ -12,7 +12,10 @@ public final class CarebankLauncher {
         // Axon 4.13 asks the internet for updates at start-up; this service runs where that is not wanted.
         System.setProperty("axoniq.update-checker.disabled", "true");
         if (args.length > 0 && args[0].equals("mint-token")) {
-            TokenMinter.run(Arrays.copyOfRange(args, 1, args.length));
+            int status = TokenMinter.command(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            if (status != 0) {
+                System.exit(status);
+            }
             return;
         }
         SpringApplication.run(application, args);

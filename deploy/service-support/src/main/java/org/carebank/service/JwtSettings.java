@@ -1,6 +1,7 @@
 package org.carebank.service;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,14 +12,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * locally configured secret (HS256) and minted with {@code java -jar ... mint-token}; in production set
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} to the council's identity provider instead.
  *
- * <p>Claims: {@code sub} the client, {@code roles} one of COUNCIL, PROVIDER, AUDITOR, ADMIN, and {@code provider_id}
- * for a provider's client.
+ * <p>Claims: {@code sub} the client, {@code roles} one of COUNCIL, PROVIDER, AUDITOR, ADMIN, {@code provider_id}
+ * for a provider's client (required), {@code exp} (required, at most {@code max-lifetime} after {@code iat} and after
+ * now) and {@code aud} when an audience is configured (ADR 0004).
  */
 @ConfigurationProperties("carebank.security.jwt")
-public record JwtSettings(@DefaultValue("carebank-local") String issuer, String secret) {
+public record JwtSettings(
+        @DefaultValue("carebank-local") String issuer,
+        String secret,
+        String audience,
+        @DefaultValue("24h") Duration maxLifetime) {
 
     static final String ROLES = "roles";
     static final String PROVIDER_ID = "provider_id";
+
+    public JwtSettings {
+        if (audience != null && audience.isBlank()) {
+            audience = null;
+        }
+        if (maxLifetime == null) {
+            maxLifetime = Duration.ofHours(24);
+        }
+    }
 
     SecretKey key() {
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {

@@ -6,8 +6,8 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
@@ -20,16 +20,20 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -45,8 +49,11 @@ class SecurityConfiguration {
     private static final String COUNCIL = Role.COUNCIL.name();
     private static final String PROVIDER = Role.PROVIDER.name();
 
+    /** The roles a caller must hold one of to use the API: SYSTEM is the service's own, never a caller's. */
+    private static final String[] CALLER_ROLES = {COUNCIL, PROVIDER, Role.AUDITOR.name(), Role.ADMIN.name()};
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginAttempts loginAttempts) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health/**",
                                 "/actuator/info",
@@ -88,45 +95,86 @@ class SecurityConfiguration {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(GET, "/api/v1/audit/**")
                         .hasAnyRole(Role.AUDITOR.name(), COUNCIL, Role.ADMIN.name())
-                        .requestMatchers(GET, "/api/**")
-                        .authenticated()
+                        // Spring Boot's error page answers JSON that is not problem+json: never shown (an error
+                        // dispatch gets the problem of the refusal instead, as before), nor the hidden actuators.
+                        .requestMatchers("/actuator/**", "/error")
+                        .denyAll()
+                        // Every other path and method: any caller with a role, so that Spring MVC answers an unknown
+                        // path 404 and an unknown method 405 (UnknownEndpointProblems). A caller without a role stops
+                        // here (403 no-role), so no controller ever sees one (Caller.fromAuthorities relies on it).
                         .anyRequest()
-                        .denyAll())
-                .httpBasic(basic -> basic.realmName("carebank")
-                        .authenticationEntryPoint((request, response, e) -> problem(
+                        .hasAnyRole(CALLER_ROLES))
+                .addFilterBefore(new LoginLimitFilter(loginAttempts), BearerTokenAuthenticationFilter.class)
+                .httpBasic(basic -> basic.realmName("carebank").authenticationEntryPoint((request, response, e) -> {
+                    loginAttempts.refused(request, e);
+                    problem(
+                            response,
+                            401,
+                            "unauthenticated",
+                            "Unauthenticated",
+                            "Send valid credentials to use the API.");
+                }))
+                .oauth2ResourceServer(
+                        oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::caller))
+                                .authenticationEntryPoint((request, response, e) -> {
+                                    loginAttempts.refused(request, e);
+                                    problem(
+                                            response,
+                                            401,
+                                            "invalid-token",
+                                            "Invalid token",
+                                            "The bearer token is not valid: " + TokenProblems.reason(e) + ".");
+                                }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
+                    if (TokenProblems.hasNoRole(
+                            SecurityContextHolder.getContext().getAuthentication())) {
+                        problem(
                                 response,
-                                401,
-                                "unauthenticated",
-                                "Unauthenticated",
-                                "Send valid credentials to use the API.")))
-                .oauth2ResourceServer(oauth -> oauth.jwt(
-                                jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::caller))
-                        .authenticationEntryPoint((request, response, e) -> problem(
-                                response, 401, "invalid-token", "Invalid token", "The bearer token is not valid.")))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
-                        problem(response, 403, "forbidden", "Forbidden", "Your role may not use this endpoint.")))
+                                403,
+                                "no-role",
+                                "No role",
+                                "The credentials carry none of the roles " + String.join(", ", CALLER_ROLES)
+                                        + ", so they may not use the API.");
+                    } else {
+                        problem(response, 403, "forbidden", "Forbidden", "Your role may not use this endpoint.");
+                    }
+                }))
                 // A stateless API for machines and dashboards: no session, no cookie, so no CSRF token to carry.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 
-    /** A bearer token's client, role and provider become the same authorities a configured user has. */
+    /**
+     * A bearer token's client, role and provider become the same authorities a configured user has. A token that names
+     * no known role is still a caller (refused 403 no-role by the URL rules); a token that cannot be read as one caller
+     * (two roles, or a PROVIDER without its provider) is refused here as unusable, 401, before any controller runs.
+     */
     static JwtAuthenticationToken caller(Jwt jwt) {
         var authorities = new ArrayList<GrantedAuthority>();
-        List<String> roles = jwt.getClaimAsStringList(JwtSettings.ROLES);
-        if (roles != null) {
-            roles.stream()
-                    .filter(role -> Arrays.stream(Role.values())
-                            .anyMatch(known -> known.name().equals(role)))
-                    .filter(role -> !role.equals(Role.SYSTEM.name()))
-                    .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        List<String> roles = TokenProblems.knownRoles(jwt);
+        if (roles.size() > 1) {
+            throw TokenProblems.unusable("the token names more than one role " + roles + "; a client has one");
         }
-        String providerId = jwt.getClaimAsString(JwtSettings.PROVIDER_ID);
-        if (providerId != null) {
+        roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        String providerId = TokenProblems.stringClaim(jwt, JwtSettings.PROVIDER_ID);
+        if (roles.contains(PROVIDER)) {
+            if (providerId == null || providerId.isBlank()) {
+                throw TokenProblems.unusable(
+                        "a PROVIDER token must name its provider (" + JwtSettings.PROVIDER_ID + ")");
+            }
             authorities.add(new SimpleGrantedAuthority(Caller.PROVIDER_AUTHORITY_PREFIX + providerId));
         }
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    /**
+     * The rules every token meets besides its signature (TokenRules): used by the local decoder below and, as an
+     * additional validator, by Spring Boot's decoder for an issuer-uri.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> carebankTokenRules(JwtSettings settings) {
+        return new TokenRules(settings, Clock.systemUTC());
     }
 
     /**
@@ -135,11 +183,12 @@ class SecurityConfiguration {
      */
     @Bean
     @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}' == ''")
-    JwtDecoder localJwtDecoder(JwtSettings settings) {
+    JwtDecoder localJwtDecoder(JwtSettings settings, OAuth2TokenValidator<Jwt> carebankTokenRules) {
         var decoder = NimbusJwtDecoder.withSecretKey(settings.key())
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(settings.issuer()), carebankTokenRules));
         return decoder;
     }
 

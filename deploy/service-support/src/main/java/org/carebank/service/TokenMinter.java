@@ -1,5 +1,6 @@
 package org.carebank.service;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,44 +21,85 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 /**
  * {@code java -jar standalone.jar mint-token --client=sunrise-roster --role=PROVIDER --provider=sunrise-care
  * [--hours=12]} prints a bearer token signed with the configured local secret. For local clients and tests only:
- * production tokens come from the council's issuer.
+ * production tokens come from the council's issuer. It mints only tokens the service accepts (ADR 0004): a PROVIDER
+ * token names its provider, another role's names none, and the lifetime is within
+ * {@code carebank.security.jwt.max-lifetime}; {@code aud} is set when {@code carebank.security.jwt.audience} is.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JwtSettings.class)
 public class TokenMinter {
 
+    private static final String USAGE = "usage: mint-token --client=<id> --role=COUNCIL|PROVIDER|AUDITOR|ADMIN"
+            + " [--provider=<providerId>, required for PROVIDER] [--hours=12]";
+
     public static String mint(JwtSettings settings, String client, Role role, String providerId, Duration lifetime) {
         return mint(settings, client, role, providerId, Instant.now(), lifetime);
     }
 
+    /** @throws IllegalArgumentException for a token the service would refuse, saying why */
     public static String mint(
             JwtSettings settings, String client, Role role, String providerId, Instant now, Duration lifetime) {
+        if (client == null || client.isBlank()) {
+            throw new IllegalArgumentException("a token needs a client (--client)");
+        }
+        if (role == Role.SYSTEM) {
+            throw new IllegalArgumentException("SYSTEM is the service's own role, not a client's");
+        }
+        boolean namesProvider = providerId != null && !providerId.isBlank();
+        if (role == Role.PROVIDER && !namesProvider) {
+            throw new IllegalArgumentException(
+                    "a PROVIDER token must name its provider (--provider=<providerId>); without one it would be refused");
+        }
+        if (role != Role.PROVIDER && namesProvider) {
+            throw new IllegalArgumentException("only a PROVIDER token names a provider; drop --provider for " + role);
+        }
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(settings.maxLifetime()) > 0) {
+            throw new IllegalArgumentException("the lifetime must be more than 0 and at most "
+                    + settings.maxLifetime().toHours() + " h (carebank.security.jwt.max-lifetime)");
+        }
         var claims = JwtClaimsSet.builder()
                 .issuer(settings.issuer())
                 .subject(client)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .claim(JwtSettings.ROLES, List.of(role.name()));
-        if (providerId != null) {
+        if (namesProvider) {
             claims.claim(JwtSettings.PROVIDER_ID, providerId);
+        }
+        if (settings.audience() != null) {
+            claims.audience(List.of(settings.audience()));
         }
         var encoder = NimbusJwtEncoder.withSecretKey(settings.key()).build();
         var header = JwsHeader.with(MacAlgorithm.HS256).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
-    /** Reads the same configuration as the service (application.yml, environment), starts nothing else. */
-    static void run(String[] args) {
+    /**
+     * The {@code mint-token} command: prints the token on {@code out} and returns 0, or explains on {@code err} and
+     * returns 2. Reads the same configuration as the service (application.yml, environment), starts nothing else.
+     */
+    public static int command(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options = Arrays.stream(args)
                 .filter(arg -> arg.startsWith("--") && arg.contains("="))
                 .collect(Collectors.toMap(
-                        arg -> arg.substring(2, arg.indexOf('=')), arg -> arg.substring(arg.indexOf('=') + 1)));
+                        arg -> arg.substring(2, arg.indexOf('=')),
+                        arg -> arg.substring(arg.indexOf('=') + 1),
+                        (first, last) -> last));
         String client = options.get("client");
         String role = options.get("role");
         if (client == null || role == null) {
-            System.err.println("usage: mint-token --client=<id> --role=COUNCIL|PROVIDER|AUDITOR|ADMIN"
-                    + " [--provider=<providerId>] [--hours=12]");
-            System.exit(2);
+            err.println(USAGE);
+            return 2;
+        }
+        Role parsedRole;
+        Duration lifetime;
+        try {
+            parsedRole = Role.valueOf(role);
+            lifetime = Duration.ofHours(Long.parseLong(options.getOrDefault("hours", "12")));
+        } catch (IllegalArgumentException e) {
+            err.println("mint-token: --role must be one of COUNCIL, PROVIDER, AUDITOR, ADMIN and --hours a whole"
+                    + " number\n" + USAGE);
+            return 2;
         }
         try (var context = new SpringApplicationBuilder(TokenMinter.class)
                 .web(WebApplicationType.NONE)
@@ -66,8 +108,11 @@ public class TokenMinter {
                 .properties("logging.level.root=WARN")
                 .run(args)) {
             var settings = context.getBean(JwtSettings.class);
-            Duration lifetime = Duration.ofHours(Long.parseLong(options.getOrDefault("hours", "12")));
-            System.out.println(mint(settings, client, Role.valueOf(role), options.get("provider"), lifetime));
+            out.println(mint(settings, client, parsedRole, options.get("provider"), lifetime));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("mint-token: " + e.getMessage());
+            return 2;
         }
     }
 }

@@ -74,8 +74,9 @@ class SecurityApiTest extends ApiTestSupport {
     @Test
     @DisplayName("a forged, expired or foreign token is a 401 problem")
     void badTokens() {
-        var forged = new JwtSettings("carebank-local", "another-secret-that-is-long-enough-0123456789");
-        var foreign = new JwtSettings("someone-else", jwt.secret());
+        var forged = new JwtSettings(
+                "carebank-local", "another-secret-that-is-long-enough-0123456789", null, jwt.maxLifetime());
+        var foreign = new JwtSettings("someone-else", jwt.secret(), null, jwt.maxLifetime());
         for (String token : List.of(
                 TokenMinter.mint(forged, "x", Role.COUNCIL, null, Duration.ofMinutes(5)),
                 TokenMinter.mint(foreign, "x", Role.COUNCIL, null, Duration.ofMinutes(5)),
