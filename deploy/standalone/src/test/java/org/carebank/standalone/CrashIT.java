@@ -2,57 +2,87 @@ package org.carebank.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The packaged service in a child JVM on PostgreSQL is killed with SIGKILL while a client streams commands with
- * Idempotency-Keys and retries them. After a restart every acknowledged command's events are there exactly once,
- * the deadlines set before the crash still fire, and the views agree with the events.
+ * The packaged service in a child JVM is killed with SIGKILL three times while a client streams commands with
+ * Idempotency-Keys and retries them, on the README's default store (H2 file under ./data) and on PostgreSQL. After
+ * each restart every command acknowledged before the kill has its event stored exactly once and the hash chain is
+ * valid; at the end the deadlines set before the crashes fire, and the views agree with a rebuild from the events.
  */
 class CrashIT {
 
     private static final String AUTH =
             "Basic " + Base64.getEncoder().encodeToString("council:council".getBytes(StandardCharsets.UTF_8));
     private static final int VISITS = 40;
+    private static final int KILLS = 3;
+    private static final String PROVIDER = "crash-care";
+
+    /** The stores a user can run the standalone on; each gets the same crashes. */
+    enum Store {
+        /** The README's default: no datasource setting at all, so the file lands in the working directory's ./data. */
+        H2_FILE {
+            @Override
+            List<String> arguments() {
+                return List.of();
+            }
+        },
+        POSTGRESQL {
+            @Override
+            List<String> arguments() {
+                return List.of(
+                        "--spring.datasource.url=" + TestPostgres.jdbcUrl("crash"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres");
+            }
+        };
+
+        abstract List<String> arguments();
+    }
+
+    /** One command and the event that proves it stored: in {@code streamId}, of {@code type}, with the given id. */
+    record Command(String method, String path, Object body, String streamId, String type, String idField, String id) {}
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private String jdbcUrl;
-    private int port;
+    private PackagedService service;
 
-    record Command(String method, String path, Object body) {}
-
-    @Test
-    @DisplayName("SIGKILL mid-stream: acknowledged commands stored exactly once, deadlines fire, views agree")
-    void killedMidStream() throws Exception {
-        jdbcUrl = TestPostgres.jdbcUrl("crash");
-        port = freePort();
-        var service = start();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Store.class)
+    @DisplayName("SIGKILL mid-stream, 3 times: acknowledged commands stored exactly once, chain valid, deadlines fire")
+    void killedMidStream(Store store) throws Exception {
+        service = new PackagedService(
+                PackagedService.freshDirectory("crash-" + store.name().toLowerCase()),
+                PackagedService.freePort(),
+                store.arguments());
+        service.start();
         try {
-            String provider = "crash-care";
             send(new Command(
                     "POST",
                     "/api/v1/providers",
-                    ApiTestSupport.admission(provider, ApiTestSupport.cqc("GOOD", "GOOD"))));
+                    ApiTestSupport.admission(PROVIDER, ApiTestSupport.cqc("GOOD", "GOOD")),
+                    "provider:" + PROVIDER,
+                    "ProviderAdmitted",
+                    "providerId",
+                    PROVIDER));
             send(new Command(
                     "POST",
                     "/api/v1/packages",
@@ -70,17 +100,35 @@ class CrashIT {
                             "timeBanking",
                             false,
                             "startsOn",
-                            "2026-01-01")));
-            send(new Command("POST", "/api/v1/packages/crash-pkg/offers", Map.of("providerId", provider)));
-            send(new Command("POST", "/api/v1/packages/crash-pkg/acceptance", Map.of("providerId", provider)));
+                            "2026-01-01"),
+                    "package:crash-pkg",
+                    "PackageCommissioned",
+                    "packageId",
+                    "crash-pkg"));
+            send(new Command(
+                    "POST",
+                    "/api/v1/packages/crash-pkg/offers",
+                    Map.of("providerId", PROVIDER),
+                    "package:crash-pkg",
+                    "PackageOffered",
+                    "providerId",
+                    PROVIDER));
+            send(new Command(
+                    "POST",
+                    "/api/v1/packages/crash-pkg/acceptance",
+                    Map.of("providerId", PROVIDER),
+                    "package:crash-pkg",
+                    "PackageAccepted",
+                    "providerId",
+                    PROVIDER));
 
-            // Missed in about a minute: their deadlines are set before the crash and must fire after it.
+            // Missed in about a minute: most deadlines are set before a crash and must fire after it.
             var plannedStart = Instant.now().minusSeconds(120 * 60 - 60);
             var stream = new ArrayList<Command>();
             for (int i = 0; i < VISITS; i++) {
                 stream.add(new Command(
                         "POST",
-                        "/api/v1/providers/" + provider + "/workers",
+                        "/api/v1/providers/" + PROVIDER + "/workers",
                         Map.of(
                                 "workerId",
                                 "crash-w-" + i,
@@ -89,109 +137,201 @@ class CrashIT {
                                 "travelMode",
                                 "CAR",
                                 "hourlyPayPence",
-                                1300)));
+                                1300),
+                        "provider:" + PROVIDER,
+                        "WorkerRegistered",
+                        "workerId",
+                        "crash-w-" + i));
                 var visit = ApiTestSupport.visit("crash-pkg", "crash-w-" + i, plannedStart, 60);
-                stream.add(new Command("PUT", "/api/v1/visits/crash-v-" + i, visit));
+                stream.add(new Command(
+                        "PUT",
+                        "/api/v1/visits/crash-v-" + i,
+                        visit,
+                        "visit:crash-v-" + i,
+                        "VisitScheduled",
+                        "visitId",
+                        "crash-v-" + i));
             }
-            var acknowledged = new AtomicInteger();
+            var acknowledged = new ConcurrentLinkedQueue<Command>();
             var client = CompletableFuture.runAsync(() -> stream.forEach(command -> {
                 send(command);
-                acknowledged.incrementAndGet();
+                acknowledged.add(command);
             }));
 
-            while (acknowledged.get() < stream.size() / 4 && !client.isDone()) {
-                Thread.sleep(20);
+            for (int kill = 1; kill <= KILLS; kill++) {
+                while (acknowledged.size() < stream.size() * kill / (KILLS + 1) && !client.isDone()) {
+                    Thread.sleep(5);
+                }
+                if (client.isCompletedExceptionally()) {
+                    client.get(); // shows why the client stopped
+                }
+                assertThat(client).as("kill " + kill + " came mid-stream").isNotDone();
+                service.kill(); // SIGKILL: no shutdown hook, no flush
+                var beforeKill = List.copyOf(acknowledged);
+                service.start();
+                assertStoredOnce(beforeKill, "after kill " + kill);
+                assertChainValid("after kill " + kill);
             }
-            if (client.isCompletedExceptionally()) {
-                client.get(); // shows why the client stopped
-            }
-            service.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
-            int atCrash = acknowledged.get();
-            service = start();
             client.get();
+            assertThat(acknowledged).hasSize(stream.size());
+            assertStoredOnce(List.copyOf(acknowledged), "at the end");
 
-            assertThat(atCrash).as("the crash came mid-stream").isLessThan(stream.size());
-            assertThat(acknowledged.get()).isEqualTo(stream.size());
-            for (int i = 0; i < VISITS; i++) {
-                assertThat(count("visit:crash-v-" + i, "VisitScheduled"))
-                        .as("visit " + i)
-                        .isEqualTo(1);
-            }
-            assertThat(count("provider:" + provider, "WorkerRegistered")).isEqualTo(VISITS);
-
-            // Deadlines survive the crash: each visit is marked missed, once.
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (countAll("VisitMissed", "visit:crash-v-%") < VISITS && System.currentTimeMillis() < deadline) {
+            // Deadlines survive the crashes: each visit is marked missed, once.
+            long deadline = System.currentTimeMillis() + 150_000;
+            while (countOf("VisitMissed", "visitId") < VISITS && System.currentTimeMillis() < deadline) {
                 Thread.sleep(500);
             }
+            var events = storedEvents();
             for (int i = 0; i < VISITS; i++) {
-                assertThat(count("visit:crash-v-" + i, "VisitMissed"))
+                assertThat(events.getOrDefault("visit:crash-v-" + i + "|VisitMissed|visitId=crash-v-" + i, 0))
                         .as("visit " + i + " missed")
                         .isEqualTo(1);
             }
-            // The views caught up with the events after the restart.
+            assertChainValid("at the end");
+
+            // The views caught up with the events after the restarts...
             deadline = System.currentTimeMillis() + 60_000;
-            while (viewCount("SELECT COUNT(*) FROM visit_view WHERE visit_id LIKE 'crash-v-%' AND status = 'MISSED'")
-                            < VISITS
-                    && System.currentTimeMillis() < deadline) {
+            while (!allVisitsMissedInView() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(500);
             }
-            assertThat(viewCount(
-                            "SELECT COUNT(*) FROM visit_view WHERE visit_id LIKE 'crash-v-%' AND status = 'MISSED'"))
-                    .isEqualTo(VISITS);
-            assertThat(viewCount("SELECT COUNT(*) FROM worker_view WHERE provider_id = 'crash-care'"))
-                    .isEqualTo(VISITS);
-
-            // Every projection equals a rebuild of it from the events that survived the crash.
-            for (String view : List.of(
-                    "provider-views",
-                    "package-views",
-                    "visit-views",
-                    "time-bank-views",
-                    "travel-views",
-                    "performance-views")) {
-                String before = rows(view);
-                rebuild(view);
-                assertThat(rows(view)).as(view + " after a rebuild").isEqualTo(before);
+            assertThat(allVisitsMissedInView())
+                    .as("every visit MISSED in its view")
+                    .isTrue();
+            assertThat(Api.JSON.readTree(get("/api/v1/providers/" + PROVIDER + "/workers")))
+                    .hasSize(VISITS);
+            // ...and each equals a rebuild of it from the events that survived the crashes.
+            for (var view : VIEW_ANSWERS.entrySet()) {
+                String before = answers(view.getValue());
+                rebuild(view.getKey());
+                assertThat(answers(view.getValue()))
+                        .as(view.getKey() + " after a rebuild")
+                        .isEqualTo(before);
             }
         } finally {
-            service.destroyForcibly().waitFor();
+            service.stopForGood();
         }
     }
 
-    private Process start() throws Exception {
-        var command = List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m",
-                "-Daxoniq.update-checker.disabled=true",
-                "-jar",
-                System.getProperty("carebank.jar"),
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--server.port=" + port,
-                "--db-scheduler.polling-interval=500ms",
-                "--logging.structured.format.console=");
-        var process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/crash-service.log"))
-                .start();
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                var health = http.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return process;
+    /** Every command in the list has exactly one event of its kind in the store, read through the audit export. */
+    private void assertStoredOnce(List<Command> commands, String when) {
+        var events = storedEvents();
+        var lost = new ArrayList<String>();
+        for (var command : commands) {
+            int stored =
+                    events.getOrDefault(key(command.streamId(), command.type(), command.idField(), command.id()), 0);
+            if (stored != 1) {
+                lost.add(command.method() + " " + command.path() + " " + command.id() + " stored " + stored + "x");
+            }
+        }
+        assertThat(lost)
+                .as(when + ": acknowledged commands (of " + commands.size() + ") not stored exactly once")
+                .isEmpty();
+    }
+
+    private void assertChainValid(String when) {
+        var verification = Api.JSON.readTree(get("/api/v1/audit/verify"));
+        assertThat(verification.path("valid").asBoolean())
+                .as(when + ": " + verification)
+                .isTrue();
+    }
+
+    private static String key(String streamId, String type, String idField, String id) {
+        return streamId + "|" + type + "|" + idField + "=" + id;
+    }
+
+    /** How many times each (stream, event type, id) is stored, from the auditor's NDJSON export. */
+    private Map<String, Integer> storedEvents() {
+        var counts = new HashMap<String, Integer>();
+        for (String line : get("/api/v1/audit/events", "application/x-ndjson").split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            var event = Api.JSON.readTree(line);
+            String type = event.path("type").asString();
+            type = type.substring(type.lastIndexOf('.') + 1);
+            var payload = event.path("payload");
+            for (String idField : List.of("providerId", "packageId", "workerId", "visitId")) {
+                if (payload.has(idField)) {
+                    counts.merge(
+                            key(
+                                    event.path("streamId").asString(),
+                                    type,
+                                    idField,
+                                    payload.path(idField).asString()),
+                            1,
+                            Integer::sum);
                 }
-            } catch (IOException notYet) {
-                // still starting
+            }
+        }
+        return counts;
+    }
+
+    private long countOf(String type, String idField) {
+        return storedEvents().keySet().stream()
+                .filter(key -> key.contains("|" + type + "|" + idField + "="))
+                .count();
+    }
+
+    private boolean allVisitsMissedInView() {
+        for (int i = 0; i < VISITS; i++) {
+            var visit = Api.JSON.readTree(get("/api/v1/visits/crash-v-" + i));
+            if (!visit.path("status").asString().equals("MISSED")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a dashboard reads from each projection, compared before and after rebuilding it. */
+    private static final Map<String, List<String>> VIEW_ANSWERS = viewAnswers();
+
+    private static Map<String, List<String>> viewAnswers() {
+        var visits = new ArrayList<String>();
+        for (int i = 0; i < VISITS; i++) {
+            visits.add("/api/v1/visits/crash-v-" + i);
+        }
+        var today = LocalDate.now();
+        return Map.of(
+                "provider-views",
+                List.of("/api/v1/providers/" + PROVIDER, "/api/v1/providers/" + PROVIDER + "/workers"),
+                "package-views",
+                List.of("/api/v1/packages/crash-pkg"),
+                "visit-views",
+                visits,
+                "performance-views",
+                List.of("/api/v1/providers/" + PROVIDER + "/performance?from=" + today.minusDays(2) + "&to="
+                        + today.plusDays(1)));
+    }
+
+    private String answers(List<String> paths) {
+        var text = new StringBuilder();
+        for (String path : paths) {
+            text.append(path).append(": ").append(get(path)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private void rebuild(String view) throws Exception {
+        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        var uri = URI.create(base() + "/api/v1/admin/projections/" + view + "/rebuild");
+        var started = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", admin)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isBetween(200, 202);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            var progress = http.send(
+                    HttpRequest.newBuilder(uri).header("Authorization", admin).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (Api.JSON.readTree(progress.body()).path("state").asString().equals("LIVE")) {
+                return;
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the service did not start; see target/crash-service.log");
+        throw new IllegalStateException(view + " did not finish rebuilding");
     }
 
     /** Sends until the service answers below 500, with the same Idempotency-Key on every retry. */
@@ -199,11 +339,11 @@ class CrashIT {
         String body = Api.JSON.writeValueAsString(command.body());
         // One key per command (its method, path and body), the same on every retry of it.
         String key = "crash-" + Integer.toHexString((command.method() + command.path() + body).hashCode());
-        long deadline = System.currentTimeMillis() + 120_000;
+        long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
             try {
                 var response = http.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + command.path()))
+                        HttpRequest.newBuilder(URI.create(base() + command.path()))
                                 .timeout(Duration.ofSeconds(10))
                                 .header("Authorization", AUTH)
                                 .header("Content-Type", "application/json")
@@ -233,99 +373,30 @@ class CrashIT {
         throw new IllegalStateException("no answer for " + command);
     }
 
-    /** The tables of each view, every row, in a stable order (timestamps of the rebuild itself left out). */
-    private static final Map<String, List<String>> VIEW_QUERIES = Map.of(
-            "provider-views",
-            List.of(
-                    "SELECT provider_id, name, status, cqc_overall, cqc_well_led FROM provider_view ORDER BY 1",
-                    "SELECT * FROM worker_view ORDER BY worker_id"),
-            "package-views",
-            List.of(
-                    "SELECT package_id, client_ref, status, provider_id FROM package_view ORDER BY 1",
-                    "SELECT package_id, provider_id, outcome FROM package_offer_view ORDER BY 1, 2"),
-            "visit-views",
-            List.of("SELECT visit_id, worker_id, planned_start, status, late, missed_alerted, delivered_minutes"
-                    + " FROM visit_view ORDER BY 1"),
-            "time-bank-views",
-            List.of("SELECT client_ref, balance FROM time_bank_view ORDER BY 1"),
-            "travel-views",
-            List.of("SELECT COUNT(*) FROM travel_visit"),
-            "performance-views",
-            List.of("SELECT COUNT(*), COUNT(DISTINCT provider_id) FROM performance_visit"));
-
-    private String rows(String view) {
-        var text = new StringBuilder();
-        for (String sql : VIEW_QUERIES.get(view)) {
-            try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                    var statement = connection.createStatement();
-                    var result = statement.executeQuery(sql)) {
-                int columns = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    for (int column = 1; column <= columns; column++) {
-                        text.append(result.getString(column)).append('|');
-                    }
-                    text.append('\n');
-                }
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(sql, e);
-            }
-        }
-        return text.toString();
+    private String get(String path) {
+        return get(path, "application/json");
     }
 
-    private void rebuild(String view) throws Exception {
-        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
-        var uri = URI.create("http://localhost:" + port + "/api/v1/admin/projections/" + view + "/rebuild");
-        var started = http.send(
-                HttpRequest.newBuilder(uri)
-                        .header("Authorization", admin)
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(started.statusCode()).as(started.body()).isBetween(200, 202);
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            var progress = http.send(
-                    HttpRequest.newBuilder(uri).header("Authorization", admin).build(),
+    private String get(String path, String accept) {
+        try {
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Authorization", AUTH)
+                            .header("Accept", accept)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (Api.JSON.readTree(progress.body()).path("state").asString().equals("LIVE")) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(view + " did not finish rebuilding");
-    }
-
-    private long count(String stream, String type) {
-        return query("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = '" + stream
-                + "' AND payloadtype LIKE '%." + type + "'");
-    }
-
-    private long countAll(String type, String streamPattern) {
-        return query("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier LIKE '" + streamPattern
-                + "' AND payloadtype LIKE '%." + type + "'");
-    }
-
-    private long viewCount(String sql) {
-        return query(sql);
-    }
-
-    private long query(String sql) {
-        try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                var statement = connection.createStatement();
-                var result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        } catch (java.sql.SQLException e) {
+            assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private String base() {
+        return "http://localhost:" + service.port();
     }
 }

@@ -40,4 +40,10 @@ public class LiveUpdates {
             }
         }
     }
+
+    /** Ends every open stream, so that a stop does not wait on them (LiveStreamsOnShutdown). */
+    void completeAll() {
+        listeners.forEach(SseEmitter::complete);
+        listeners.clear();
+    }
 }
