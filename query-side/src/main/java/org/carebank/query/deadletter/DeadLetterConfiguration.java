@@ -1,0 +1,49 @@
+package org.carebank.query.deadletter;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every projection parks an event it cannot handle or write as a dead letter instead of stopping (ADR 0010): a JDBC
+ * dead-letter queue per processing group, sequenced as the processor is (per aggregate), so a parked event holds back
+ * the later events of its own aggregate and no other. Axon's dead-lettering invoker then propagates handler errors
+ * (instead of a group's log-and-go-on handler) so that they are parked rather than lost.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadLetterConfiguration {
+
+    /** The query side's projections are the processing groups named {@code *-views}; the command side's are not. */
+    static boolean isProjection(String processingGroup) {
+        return processingGroup.endsWith("-views");
+    }
+
+    /**
+     * The queue lives beside the projections and their tokens, in their transactions (the connection provider joins
+     * the batch's transaction). The serializers are set explicitly: events, metadata and diagnostics in the event
+     * format (Jackson, ADR 0001), the tracking token as the token store writes it.
+     */
+    @Bean
+    ConfigurerModule projectionDeadLetters(
+            ConnectionProvider connectionProvider, TransactionManager transactionManager) {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerDeadLetterQueueProvider(group -> isProjection(group)
+                        ? config -> new ParkingQueue(
+                                group,
+                                JdbcSequencedDeadLetterQueue.builder()
+                                        .processingGroup(group)
+                                        .connectionProvider(connectionProvider)
+                                        .transactionManager(transactionManager)
+                                        .schema(DeadLetterSchema.defaultSchema())
+                                        .genericSerializer(config.serializer())
+                                        .eventSerializer(config.eventSerializer())
+                                        .build())
+                        : null)
+                .registerDefaultDeadLetterPolicy(config -> new ParkingPolicy());
+    }
+}
