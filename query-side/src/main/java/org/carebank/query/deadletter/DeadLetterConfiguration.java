@@ -2,6 +2,7 @@ package org.carebank.query.deadletter;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
@@ -30,20 +31,34 @@ class DeadLetterConfiguration {
     @Bean
     ConfigurerModule projectionDeadLetters(
             ConnectionProvider connectionProvider, TransactionManager transactionManager) {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerDeadLetterQueueProvider(group -> isProjection(group)
-                        ? config -> new ParkingQueue(
-                                group,
-                                JdbcSequencedDeadLetterQueue.builder()
-                                        .processingGroup(group)
-                                        .connectionProvider(connectionProvider)
-                                        .transactionManager(transactionManager)
-                                        .schema(DeadLetterSchema.defaultSchema())
-                                        .genericSerializer(config.serializer())
-                                        .eventSerializer(config.eventSerializer())
-                                        .build())
-                        : null)
-                .registerDefaultDeadLetterPolicy(config -> new ParkingPolicy());
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer
+                        .eventProcessing()
+                        .registerDeadLetterQueueProvider(group -> isProjection(group)
+                                ? config -> new ParkingQueue(
+                                        group,
+                                        JdbcSequencedDeadLetterQueue.builder()
+                                                .processingGroup(group)
+                                                .connectionProvider(connectionProvider)
+                                                .transactionManager(transactionManager)
+                                                .schema(DeadLetterSchema.defaultSchema())
+                                                .genericSerializer(config.serializer())
+                                                .eventSerializer(config.eventSerializer())
+                                                .build())
+                                : null)
+                        .registerDefaultDeadLetterPolicy(config -> new ParkingPolicy());
+            }
+
+            /**
+             * After Axon's Spring Boot module, which registers its own (property-driven) provider in the same single
+             * place and would otherwise replace this one.
+             */
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 }

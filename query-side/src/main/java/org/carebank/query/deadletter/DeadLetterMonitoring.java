@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the readiness group: a parked event is work for a person, not a reason to restart the service or take it out of the
  * load balancer (the other events are still served).
  */
-@Component("deadLetters")
+@Component("deadLettersHealthIndicator") // the health component "deadLetters"
 class DeadLetterMonitoring implements HealthIndicator {
 
     private final DeadLetters deadLetters;

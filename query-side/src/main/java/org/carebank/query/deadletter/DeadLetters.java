@@ -128,9 +128,8 @@ public class DeadLetters {
         int written = 0;
         for (long tried = 0; tried < sequences; tried++) {
             long before = queue.size();
-            if (!processor.process(letter -> true)) {
-                break;
-            }
+            // false both when nothing was claimable and when the sequence failed again (and went to the back)
+            processor.process(letter -> true);
             if (queue.size() < before) {
                 written++;
             }
@@ -184,7 +183,9 @@ public class DeadLetters {
     }
 
     private Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue(String processingGroup) {
+        // Axon's provider would make a queue for any name asked for: only a running projection has one.
         return DeadLetterConfiguration.isProjection(processingGroup)
+                        && processing().eventProcessor(processingGroup).isPresent()
                 ? processing().deadLetterQueue(processingGroup)
                 : Optional.empty();
     }

@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -79,9 +80,14 @@ final class ParkingQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
         if (!CurrentUnitOfWork.isStarted()) {
             return letters.amountOfSequences() > 0;
         }
-        return CurrentUnitOfWork.get()
-                .root()
-                .getOrComputeResource(anyParkedKey, key -> letters.amountOfSequences() > 0);
+        var batch = CurrentUnitOfWork.get().root();
+        Boolean known = batch.getResource(anyParkedKey);
+        if (known == null) {
+            // Not computeIfAbsent: the query itself registers the batch's connection as a resource of the same map.
+            known = letters.amountOfSequences() > 0;
+            batch.resources().put(anyParkedKey, known);
+        }
+        return known;
     }
 
     @Override
@@ -93,19 +99,7 @@ final class ParkingQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
     public void requeue(
             DeadLetter<? extends EventMessage<?>> letter,
             UnaryOperator<DeadLetter<? extends EventMessage<?>>> letterUpdater) {
-        letters.requeue(letter, current -> {
-            var updated = letterUpdater.apply(current);
-            var event = ParkedEvent.of(updated.message());
-            log.warn(
-                    "Dead letter {} of {} at position {} in {} failed again on retry (attempt {}): {}",
-                    event.type(),
-                    event.aggregateId(),
-                    event.position(),
-                    processingGroup,
-                    ParkingPolicy.attempts(updated),
-                    updated.cause().map(cause -> cause.type()).orElse("no cause"));
-            return updated;
-        });
+        letters.requeue(letter, letterUpdater);
     }
 
     @Override
@@ -147,7 +141,26 @@ final class ParkingQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
     public boolean process(
             Predicate<DeadLetter<? extends EventMessage<?>>> sequenceFilter,
             Function<DeadLetter<? extends EventMessage<?>>, EnqueueDecision<EventMessage<?>>> processingTask) {
-        return letters.process(sequenceFilter, processingTask);
+        // Axon's JDBC queue requeues a letter that failed again itself, past this class: the task's decision says so.
+        return letters.process(sequenceFilter, letter -> {
+            var decision = processingTask.apply(letter);
+            if (decision.shouldEnqueue()) {
+                var event = ParkedEvent.of(letter.message());
+                log.warn(
+                        "Dead letter {} of {} at position {} in {} failed again on retry (attempt {}): {}",
+                        event.type(),
+                        event.aggregateId(),
+                        event.position(),
+                        processingGroup,
+                        ParkingPolicy.attempts(letter) + 1,
+                        decision.enqueueCause()
+                                .map(cause -> cause instanceof Cause known
+                                        ? known.type()
+                                        : cause.getClass().getName())
+                                .orElse("no cause"));
+            }
+            return decision;
+        });
     }
 
     @Override
