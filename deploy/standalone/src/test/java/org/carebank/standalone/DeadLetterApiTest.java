@@ -162,6 +162,49 @@ class DeadLetterApiTest extends ApiTestSupport {
         }
     }
 
+    @Test
+    @DisplayName("a projection that writes in its handlers parks the event too, on PostgreSQL, and goes on")
+    void handlerWritesAreParkedToo() {
+        try (var log = CapturedLog.open()) {
+            var admin = as("admin");
+            String refused = unique("dl-provider");
+            String next = unique("dl-provider");
+            String constraint = "dead_letter_test_refuses_provider";
+            jdbc.sql("ALTER TABLE provider_view ADD CONSTRAINT " + constraint + " CHECK (provider_id <> '" + refused
+                            + "')")
+                    .update();
+            try {
+                admitted(refused);
+                admitted(next);
+                eventually(() -> assertThat(
+                                council().get("/api/v1/providers/" + next).status())
+                        .isEqualTo(200));
+                eventually(() -> assertThat(providerLetters(admin, "provider:" + refused))
+                        .hasSize(1));
+                assertThat(council().get("/api/v1/providers/" + refused).status())
+                        .isEqualTo(404);
+            } finally {
+                jdbc.sql("ALTER TABLE provider_view DROP CONSTRAINT IF EXISTS " + constraint)
+                        .update();
+            }
+            var retried = admin.post("/api/v1/admin/dead-letters/provider-views/retry", Map.of());
+            assertThat(retried.status()).as(retried.text()).isEqualTo(200);
+            assertThat(providerLetters(admin, "provider:" + refused)).isEmpty();
+            assertThat(council().get("/api/v1/providers/" + refused).status()).isEqualTo(200);
+            assertThat(log.errorsAndStackTraces()).isEmpty();
+        }
+    }
+
+    private static List<JsonNode> providerLetters(Api admin, String aggregateId) {
+        var letters = new ArrayList<JsonNode>();
+        admin.get("/api/v1/admin/dead-letters/provider-views").json().forEach(letter -> {
+            if (aggregateId.equals(letter.path("aggregateId").asString())) {
+                letters.add(letter);
+            }
+        });
+        return letters;
+    }
+
     /** Appends a cancellation straight to the store, as a bug or data from before the edge's checks could. */
     private void appendCancellation(String visitId, String reason) {
         String streamId = "visit:" + visitId;

@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * further statement of a transaction in which one failed, until it rolls back to a savepoint. Outside a transaction
  * (autocommit) there is nothing to undo and this does nothing.
  */
-final class Savepoint {
+public final class Savepoint {
 
     private final JdbcTemplate jdbc;
     private final Connection connection;
@@ -24,7 +24,7 @@ final class Savepoint {
         this.savepoint = savepoint;
     }
 
-    static Savepoint set(JdbcTemplate jdbc) {
+    public static Savepoint set(JdbcTemplate jdbc) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return new Savepoint(jdbc, null, null);
         }
@@ -37,7 +37,7 @@ final class Savepoint {
         }
     }
 
-    void release() {
+    public void release() {
         if (savepoint != null) {
             try {
                 connection.releaseSavepoint(savepoint);
@@ -47,7 +47,7 @@ final class Savepoint {
         }
     }
 
-    void rollback() {
+    public void rollback() {
         if (savepoint != null) {
             try {
                 connection.rollback(savepoint);

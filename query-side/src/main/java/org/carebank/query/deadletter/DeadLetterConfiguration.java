@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every projection parks an event it cannot handle or write as a dead letter instead of stopping (ADR 0010): a JDBC
@@ -17,6 +18,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
+
+    /**
+     * The projections that write in their handlers rather than through {@code BatchedWrites}: each of their events runs
+     * under a savepoint ({@link EventSavepoint}). They handle few events; the batched ones park at the flush instead.
+     */
+    private static final java.util.List<String> WRITING_IN_HANDLERS =
+            java.util.List.of("provider-views", "package-views", "time-bank-views");
 
     /** The query side's projections are the processing groups named {@code *-views}; the command side's are not. */
     static boolean isProjection(String processingGroup) {
@@ -30,7 +38,7 @@ class DeadLetterConfiguration {
      */
     @Bean
     ConfigurerModule projectionDeadLetters(
-            ConnectionProvider connectionProvider, TransactionManager transactionManager) {
+            ConnectionProvider connectionProvider, TransactionManager transactionManager, JdbcTemplate jdbc) {
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
@@ -49,6 +57,9 @@ class DeadLetterConfiguration {
                                                 .build())
                                 : null)
                         .registerDefaultDeadLetterPolicy(config -> new ParkingPolicy());
+                for (String group : WRITING_IN_HANDLERS) {
+                    configurer.eventProcessing().registerHandlerInterceptor(group, config -> new EventSavepoint(jdbc));
+                }
             }
 
             /**

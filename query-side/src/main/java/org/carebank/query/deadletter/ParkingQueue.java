@@ -42,6 +42,7 @@ final class ParkingQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
 
     @Override
     public void enqueue(Object sequenceIdentifier, DeadLetter<? extends EventMessage<?>> letter) {
+        EventSavepoint.undoCurrentEvent();
         letters.enqueue(sequenceIdentifier, letter);
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().resources().put(anyParkedKey, Boolean.TRUE);
