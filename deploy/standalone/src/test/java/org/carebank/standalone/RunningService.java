@@ -13,11 +13,16 @@ final class RunningService implements AutoCloseable {
     }
 
     static RunningService start(String database, String... settings) {
+        return startOn(TestPostgres.jdbcUrl(database), "postgres", "postgres", settings);
+    }
+
+    /** A service on the database at {@code url}: an H2 file, for the guarantees the embedded default must keep too. */
+    static RunningService startOn(String url, String user, String password, String... settings) {
         // Command-line arguments, not default properties: those would lose to application.yml's H2 default.
         var args = new java.util.ArrayList<>(java.util.List.of(
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(database),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
                 "--server.port=0"));
         args.addAll(java.util.List.of(settings));
         return new RunningService(new SpringApplicationBuilder(CarebankApplication.class)

@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.carebank.query.deadletter.DeadLetters;
 import org.carebank.query.rebuild.RebuildProgress.State;
 import org.carebank.query.web.NotFoundException;
 import org.slf4j.Logger;
@@ -63,6 +64,7 @@ public class ProjectionRebuilds implements DisposableBean {
     private final JdbcClient jdbc;
     private final EventStore eventStore;
     private final ProjectionInstances instances;
+    private final DeadLetters deadLetters;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final Set<String> checkedAfterStart = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService monitor = daemonTimer("projection-rebuild-monitor");
@@ -72,8 +74,10 @@ public class ProjectionRebuilds implements DisposableBean {
             EventProcessingConfiguration processing,
             JdbcClient jdbc,
             EventStore eventStore,
-            ProjectionInstances instances) {
+            ProjectionInstances instances,
+            DeadLetters deadLetters) {
         this.processing = processing;
+        this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.instances = instances;
@@ -119,6 +123,7 @@ public class ProjectionRebuilds implements DisposableBean {
             }
             processor.shutDown();
             processor.resetTokens();
+            deadLetters.clear(name); // the replay handles the parked events again (ADR 0010)
             processor.start();
         } catch (RuntimeException e) {
             rebuild.error = e.getMessage();
