@@ -62,10 +62,13 @@ public class LiveUpdates {
         Caller caller = Callers.current();
         var listener = new Listener(new SseEmitter(0L), identityOf(request, caller), caller);
         synchronized (listeners) {
-            long open = listeners.stream()
-                    .filter(other -> other.identity().equals(listener.identity()))
-                    .count();
-            if (open >= settings.maxStreamsPerCaller()) {
+            if (openStreams(listener.identity()) >= settings.maxStreamsPerCaller()) {
+                // A page that was closed or reloaded leaves its stream here until a write fails: try them first.
+                listeners.stream()
+                        .filter(other -> other.identity().equals(listener.identity()))
+                        .forEach(other -> send(other, SseEmitter.event().comment("still there?")));
+            }
+            if (openStreams(listener.identity()) >= settings.maxStreamsPerCaller()) {
                 throw new TooManyStreamsException(settings.maxStreamsPerCaller());
             }
             listeners.add(listener);
@@ -102,11 +105,21 @@ public class LiveUpdates {
             if (!listener.hears(providers)) {
                 continue;
             }
-            try {
-                listener.emitter().send(SseEmitter.event().name("changed").data(view));
-            } catch (IOException | IllegalStateException gone) {
-                listeners.remove(listener);
-            }
+            send(listener, SseEmitter.event().name("changed").data(view));
+        }
+    }
+
+    private long openStreams(String identity) {
+        return listeners.stream()
+                .filter(listener -> listener.identity().equals(identity))
+                .count();
+    }
+
+    private void send(Listener listener, SseEmitter.SseEventBuilder event) {
+        try {
+            listener.emitter().send(event);
+        } catch (IOException | IllegalStateException gone) {
+            listeners.remove(listener);
         }
     }
 }
