@@ -95,7 +95,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     runAndRemember(claim.get(), new CachedBodyRequest(request, body), response, chain);
                     return;
                 }
-                continue; // another request claimed it a moment ago: look at its claim
+                // another request claimed it a moment ago: look at its claim again (below, bounded like a wait)
             }
             if (System.nanoTime() > waitUntil || !pause()) {
                 problem(
