@@ -14,24 +14,32 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import org.carebank.kernel.caller.CallerIdentity;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Any command may carry an {@code Idempotency-Key}: a retry with the same key and body gets the first answer again
- * (and records nothing), the same key with another body is a 409. Keys belong to the caller and live 24 hours (a
- * setting). Answers of 5xx are not kept, so a retry after a failure runs again.
+ * (its status, Location, Content-Type, Carebank-Position and body; it records nothing), the same key with another body
+ * is a 409. Keys belong to the caller's whole {@link CallerIdentity} and live 24 hours (a setting).
+ *
+ * <p>The first request claims the key in the database before its command runs ({@link IdempotencyKeys}), so that of
+ * concurrent first uses exactly one runs, on any number of nodes: the others wait for its answer (same body), or get
+ * 409 at once (another body) or after a bound (still running). Answers of 5xx are not kept, so a retry after a failure
+ * runs again.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    static final String POSITION_HEADER = "Carebank-Position";
     private static final String KEY_PATTERN = "[A-Za-z0-9._:-]{1,128}";
+    private static final long POLL_MILLIS = 25;
 
     private final IdempotencyKeys keys;
     private final Clock clock;
@@ -52,8 +60,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
+        // Set by the security layer for an authenticated caller; without one there is nobody to keep keys for.
+        if (!(request.getAttribute(CallerIdentity.REQUEST_ATTRIBUTE) instanceof CallerIdentity identity)) {
             chain.doFilter(request, response);
             return;
         }
@@ -64,12 +72,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         String hash = hash(request.getMethod(), request.getRequestURI(), body);
-        String principal = authentication.getName();
-        var now = clock.instant();
-        var earlier = keys.find(principal, key, now);
-        if (earlier.isPresent()) {
-            var answer = earlier.get();
-            if (!answer.requestHash().equals(hash)) {
+        String caller = identity.key();
+        long waitUntil = System.nanoTime() + keys.settings().inFlightWait().toNanos();
+        while (true) {
+            var now = clock.instant();
+            var use = keys.find(caller, key, now);
+            if (use.isPresent() && !use.get().requestHash().equals(hash)) {
                 problem(
                         response,
                         409,
@@ -77,28 +85,81 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         "This Idempotency-Key was already used for a different request.");
                 return;
             }
-            response.setStatus(answer.status());
-            if (answer.contentType() != null) {
-                response.setContentType(answer.contentType());
+            if (use.isPresent() && use.get().answered()) {
+                replay(use.get().answer(), response);
+                return;
             }
-            response.setHeader("Idempotent-Replayed", "true");
-            response.getOutputStream().write(answer.body());
-            return;
+            if (use.isEmpty()) {
+                var claim = keys.claim(caller, key, hash, now);
+                if (claim.isPresent()) {
+                    runAndRemember(claim.get(), new CachedBodyRequest(request, body), response, chain);
+                    return;
+                }
+                // another request claimed it a moment ago: look at its claim again (below, bounded like a wait)
+            }
+            if (System.nanoTime() > waitUntil || !pause()) {
+                problem(
+                        response,
+                        409,
+                        "idempotency-key-in-flight",
+                        "A request with this Idempotency-Key is still running; retry later for its answer.");
+                return;
+            }
         }
+    }
+
+    private void runAndRemember(
+            IdempotencyKeys.Claim claim, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         var cachingResponse = new ContentCachingResponseWrapper(response);
-        chain.doFilter(new CachedBodyRequest(request, body), cachingResponse);
-        if (cachingResponse.getStatus() < 500) {
-            keys.remember(
-                    principal,
-                    key,
-                    new IdempotencyKeys.Answer(
-                            hash,
-                            cachingResponse.getStatus(),
-                            cachingResponse.getContentType(),
-                            cachingResponse.getContentAsByteArray()),
-                    now);
+        boolean remembered = false;
+        try {
+            chain.doFilter(request, cachingResponse);
+            if (cachingResponse.getStatus() < 500) {
+                keys.complete(
+                        claim,
+                        new IdempotencyKeys.Answer(
+                                cachingResponse.getStatus(),
+                                cachingResponse.getContentType(),
+                                cachingResponse.getHeader("Location"),
+                                cachingResponse.getHeader(POSITION_HEADER),
+                                cachingResponse.getContentAsByteArray()));
+                remembered = true;
+            }
+        } finally {
+            if (!remembered) {
+                keys.release(claim);
+            }
         }
         cachingResponse.copyBodyToResponse();
+    }
+
+    private static void replay(IdempotencyKeys.Answer answer, HttpServletResponse response) throws IOException {
+        response.setStatus(answer.status());
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        if (answer.location() != null) {
+            response.setHeader("Location", answer.location());
+        }
+        if (answer.position() != null) {
+            response.setHeader(POSITION_HEADER, answer.position());
+        }
+        response.setHeader(REPLAYED_HEADER, "true");
+        if (answer.body() != null) {
+            response.getOutputStream().write(answer.body());
+        }
+    }
+
+    /** Waits a little for the first request's answer; false if interrupted (the service is stopping). */
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+            return true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static String hash(String method, String uri, byte[] body) {

@@ -11,18 +11,19 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.carebank.kernel.caller.CallerIdentity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A token bucket per client (the authenticated principal, else the remote address): a rostering system stuck in a
- * retry loop slows down alone instead of slowing everyone. Over the limit: 429 with Retry-After.
+ * A token bucket per client (the authenticated {@link CallerIdentity}, else the remote address): a rostering system
+ * stuck in a retry loop slows down alone instead of slowing everyone, and a token named like a Basic user does not
+ * share that user's bucket. Over the limit: 429 with Retry-After.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 20)
@@ -72,9 +73,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private static String client(HttpServletRequest request) {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated()) {
-            return "principal:" + authentication.getName();
+        if (request.getAttribute(CallerIdentity.REQUEST_ATTRIBUTE) instanceof CallerIdentity identity) {
+            return "caller:" + identity.key();
         }
         return "address:" + request.getRemoteAddr();
     }

@@ -30,6 +30,27 @@ final class RunningService implements AutoCloseable {
                 .run(args.toArray(String[]::new)));
     }
 
+    /**
+     * The same on the embedded default store: an H2 file of its own under {@code target/h2}, with application.yml's
+     * URL options, for guarantees that must hold on H2 as well as on PostgreSQL.
+     */
+    static RunningService startOnH2(String database, String... settings) {
+        var args = new java.util.ArrayList<>(java.util.List.of(
+                "--spring.datasource.url=jdbc:h2:file:./target/h2/" + database + "-" + java.util.UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--spring.datasource.username=sa",
+                "--spring.datasource.password=",
+                "--server.port=0"));
+        args.addAll(java.util.List.of(settings));
+        return new RunningService(new SpringApplicationBuilder(CarebankApplication.class)
+                .profiles("test")
+                .run(args.toArray(String[]::new)));
+    }
+
+    int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
     Api as(String user) {
         return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")), user);
     }

@@ -37,6 +37,19 @@ public final class EndOfBatch {
         });
     }
 
+    /**
+     * The batch's collection under {@code key}: made by {@code create} on first use, handed to {@code afterCommit}
+     * once the batch has committed (and never if it failed), for news of it that must not run ahead of the data.
+     */
+    public static <T> T collectUntilCommitted(String key, Supplier<T> create, Consumer<T> afterCommit) {
+        var unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(key, ignored -> {
+            T collection = create.get();
+            unitOfWork.afterCommit(committed -> afterCommit.accept(collection));
+            return collection;
+        });
+    }
+
     /** The batch's collection under {@code key}, or null if nothing was collected yet. */
     public static <T> T collected(String key) {
         return batch().getResource(key);

@@ -1,11 +1,14 @@
 package org.carebank.query.live;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.carebank.query.batch.EndOfBatch;
 
 /**
- * Tells {@link LiveUpdates} that a view changed, once per committed batch of its processor, after the commit: a page
- * that refetches then sees the new figures.
+ * Tells {@link LiveUpdates} that a view changed, once per committed batch of its processor, after the commit (a page
+ * that refetches then sees the new figures), with the providers whose data the batch touched, so that each provider
+ * hears only of its own.
  */
 abstract class ViewChangeNotifier {
 
@@ -17,11 +20,14 @@ abstract class ViewChangeNotifier {
         this.view = view;
     }
 
-    void batchChanged() {
+    /** An event of the batch concerns these providers' data (none: only the council's and auditors' concern). */
+    void batchChanged(Set<String> providers) {
         if (!CurrentUnitOfWork.isStarted()) {
-            live.changed(view);
+            live.changed(view, Set.copyOf(providers));
             return;
         }
-        EndOfBatch.afterCommit("live-notification-" + view, () -> live.changed(view));
+        EndOfBatch.<Set<String>>collectUntilCommitted(
+                        "live-notification-" + view, HashSet::new, touched -> live.changed(view, touched))
+                .addAll(providers);
     }
 }
