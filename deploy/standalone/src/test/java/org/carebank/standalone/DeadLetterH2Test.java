@@ -30,7 +30,7 @@ class DeadLetterH2Test {
     void parkedAndRetriedOnH2() {
         Path file = Path.of("target", "dead-letters-h2", UUID.randomUUID().toString(), "carebank")
                 .toAbsolutePath();
-        String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String url = "jdbc:h2:file:" + file + RunningService.H2_OPTIONS;
         try (var log = CapturedLog.open();
                 var service = RunningService.startOn(url, "sa", "")) {
             var council = service.as("council");

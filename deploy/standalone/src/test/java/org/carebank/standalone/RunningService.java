@@ -30,21 +30,20 @@ final class RunningService implements AutoCloseable {
                 .run(args.toArray(String[]::new)));
     }
 
+    /** application.yml's options for the default H2 file store (durability and shutdown settings included). */
+    static final String H2_OPTIONS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+
     /**
      * The same on the embedded default store: an H2 file of its own under {@code target/h2}, with application.yml's
      * URL options, for guarantees that must hold on H2 as well as on PostgreSQL.
      */
     static RunningService startOnH2(String database, String... settings) {
-        var args = new java.util.ArrayList<>(java.util.List.of(
-                "--spring.datasource.url=jdbc:h2:file:./target/h2/" + database + "-" + java.util.UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
-                "--server.port=0"));
-        args.addAll(java.util.List.of(settings));
-        return new RunningService(new SpringApplicationBuilder(CarebankApplication.class)
-                .profiles("test")
-                .run(args.toArray(String[]::new)));
+        return startOn(
+                "jdbc:h2:file:./target/h2/" + database + "-" + java.util.UUID.randomUUID() + H2_OPTIONS,
+                "sa",
+                "",
+                settings);
     }
 
     int port() {
