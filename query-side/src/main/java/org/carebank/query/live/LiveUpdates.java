@@ -125,7 +125,7 @@ public class LiveUpdates {
 
     /** Ends every open stream, so that a stop does not wait on them (LiveStreamsOnShutdown). */
     void completeAll() {
-        listeners.forEach(SseEmitter::complete);
+        listeners.forEach(listener -> listener.emitter().complete());
         listeners.clear();
     }
 }
