@@ -6,8 +6,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * Retries a command that lost a race for its aggregate's next sequence number (another node appended first), a few
@@ -41,12 +39,8 @@ class ConflictRetryScheduler implements RetryScheduler {
         return true;
     }
 
+    /** Here or on the node that handled the command (Axon Server carries the refusal, not the exception's class). */
     static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
+        return CommandFailures.isConflict(failure);
     }
 }

@@ -5,11 +5,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.carebank.kernel.StreamIds;
-import org.carebank.kernel.refusal.CommandRefusedException;
+import org.carebank.command.CommandFailures;
 import org.carebank.kernel.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,27 +52,24 @@ public class CommandProblems extends ResponseEntityExceptionHandler {
         this.registry = registry;
     }
 
-    @ExceptionHandler(CommandRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(CommandRefusedException e) {
-        var refusal = e.refusal();
+    /**
+     * A refusal, whether the handler threw it on this node or on another one through Axon Server (which delivers it as
+     * a {@link CommandExecutionException} with the refusal as its details): the same problem either way.
+     */
+    @ExceptionHandler({
+        CommandExecutionException.class,
+        AggregateNotFoundException.class,
+        ConcurrencyException.class,
+        AggregateStreamCreationException.class
+    })
+    ResponseEntity<ProblemDetail> refused(Exception e) {
+        var refusal = CommandFailures.refusal(e).orElse(null);
+        if (refusal == null) {
+            return unexpected(e);
+        }
         // Which rules providers' systems break most: a rising count points at a rostering system to talk to.
         registry.counter("carebank.commands.refused", "type", refusal.type()).increment();
         return ResponseEntity.status(refusal.status()).body(problem(refusal));
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException e) {
-        var refusal = Refusal.notFound(
-                "unknown-id",
-                "Nothing is recorded under id " + StreamIds.idOf(String.valueOf(e.getAggregateIdentifier())) + ".");
-        return ResponseEntity.status(404).body(problem(refusal));
-    }
-
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
-    ResponseEntity<ProblemDetail> concurrent(Exception e) {
-        var refusal = Refusal.conflict(
-                "concurrent-modification", "Another command changed the same record at the same moment; retry.");
-        return ResponseEntity.status(409).body(problem(refusal));
     }
 
     /** Text a store cannot hold or an instant outside the window ({@link CommandInputCheck}): the fields named. */

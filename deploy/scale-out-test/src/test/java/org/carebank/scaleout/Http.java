@@ -3,11 +3,14 @@ package org.carebank.scaleout;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,9 +22,28 @@ final class Http {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    record Response(int status, String body) {
+    record Response(int status, String body, HttpHeaders headers) {
+
+        static Response noAnswer(Exception e) {
+            return new Response(-1, e.toString(), HttpHeaders.of(Map.of(), (name, value) -> true));
+        }
+
         JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        /**
+         * What a client may send again unchanged: no answer (not yet listening, or cut off), 503 with Retry-After, a 409
+         * that says another command changed the record at the same moment. Never another 5xx: that is a fault.
+         */
+        boolean mayRetry() {
+            return status < 0
+                    || status == 503 && headers.firstValue("Retry-After").isPresent()
+                    || status == 409 && body.contains("/problems/concurrent-modification");
         }
     }
 
@@ -42,6 +64,16 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends the request again while its answer is one a client may retry, at most 20 times. */
+    static Response untilFinal(Supplier<Response> request) {
+        Response response = request.get();
+        for (int retry = 0; retry < 20 && response.mayRetry(); retry++) {
+            pause(500); // a retry with the same Idempotency-Key cannot count twice
+            response = request.get();
+        }
+        return response;
     }
 
     String baseUrl() {
@@ -67,9 +99,9 @@ final class Http {
                             .header("Authorization", authorization)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
-            return new Response(-1, e.toString());
+            return Response.noAnswer(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -66,8 +66,9 @@ class ScaleOutIT {
                 "carebank.standalone.jar",
                 serviceEnvironment("jdbc:postgresql://localhost:" + postgres.getPort() + "/standalone"));
         standalone.awaitReady(START_TIMEOUT);
-        scenario.run(List.of(new Http(standalone.url(), "council")), acknowledged -> {});
         var council = new Http(standalone.url(), "council");
+        List<String> standaloneAnswers = commandAnswers(scenario.run(List.of(council), acknowledged -> {}));
+        List<String> standaloneRefusals = refusalAnswers(council, scenario, "standalone");
         Map<String, String> expected = settledAnswers(council, scenario);
         long expectedEvents = eventCount(new Http(standalone.url(), "auditor"));
         standalone.stop();
@@ -90,7 +91,7 @@ class ScaleOutIT {
 
         var acknowledged = new AtomicInteger();
         var commandInstances = List.of(new Http(command1.url(), "council"), new Http(command2.url(), "council"));
-        var sending = CompletableFuture.runAsync(() -> scenario.run(commandInstances, acknowledged::set));
+        var sending = CompletableFuture.supplyAsync(() -> scenario.run(commandInstances, acknowledged::set));
         while (acknowledged.get() < scenario.commands.size() / 2 && !sending.isDone()) {
             Thread.sleep(10);
         }
@@ -101,8 +102,17 @@ class ScaleOutIT {
                 .isPositive();
         query1.kill();
         int atKill = acknowledged.get();
-        sending.get();
+        List<String> scaledOutAnswers = commandAnswers(sending.get());
         assertThat(atKill).as("killed mid-stream").isLessThan(scenario.commands.size());
+        assertThat(scaledOutAnswers)
+                .as("the command instances answer the scenario as the standalone did, the roster's refused line too")
+                .containsExactlyElementsOf(standaloneAnswers);
+        // Refused on each command instance as on the standalone, whichever node Axon Server routes them to.
+        for (int i = 0; i < commandInstances.size(); i++) {
+            assertThat(refusalAnswers(commandInstances.get(i), scenario, "command-" + (i + 1)))
+                    .as("refusals answered by command-" + (i + 1))
+                    .containsExactlyElementsOf(standaloneRefusals);
+        }
 
         var survivor = new Http(query2.url(), "council");
         Map<String, String> actual = convergedAnswers(survivor, scenario, expected, Duration.ofMinutes(2));
@@ -129,6 +139,44 @@ class ScaleOutIT {
         assertThat(differences(expected, afterRebuild))
                 .as("answers of the other instance after the rebuild")
                 .isEmpty();
+    }
+
+    /** Each command's answer as a client reads it: status, then the body without the service's own clock readings. */
+    private static List<String> commandAnswers(List<Http.Response> responses) {
+        return responses.stream().map(ScaleOutIT::answer).toList();
+    }
+
+    /**
+     * The answers to the scenario's refused commands: each refused with its status as problem+json (never a 5xx);
+     * the keys are the instance's own, so no instance replays another one's stored answer.
+     */
+    private static List<String> refusalAnswers(Http instance, Scenario scenario, String name) {
+        var answers = new ArrayList<String>();
+        var refusals = scenario.refusals();
+        for (int i = 0; i < refusals.size(); i++) {
+            var command = refusals.get(i).command();
+            String key = "refusal-" + i + "-" + name;
+            Http.Response response =
+                    Http.untilFinal(() -> instance.send(command.method(), command.path(), command.body(), key));
+            String request = command.method() + " " + command.path() + " on " + name;
+            assertThat(response.status())
+                    .as(request + ": " + response.body())
+                    .isEqualTo(refusals.get(i).status());
+            if (response.status() >= 400) {
+                assertThat(response.contentType()).as(request).startsWith("application/problem+json");
+            }
+            answers.add(request.substring(0, request.lastIndexOf(" on ")) + " -> " + answer(response));
+        }
+        return answers;
+    }
+
+    /** A problem's rule-specific fields come in no set order: they are compared sorted by name. */
+    private static final tools.jackson.databind.ObjectMapper SORTED = tools.jackson.databind.json.JsonMapper.builder()
+            .enable(tools.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .build();
+
+    private static String answer(Http.Response response) {
+        return response.status() + " " + SORTED.writeValueAsString(withoutWallClock(response.json()));
     }
 
     private static void rebuildEveryProjection(Http admin, Http other, Scenario scenario, Map<String, String> expected)

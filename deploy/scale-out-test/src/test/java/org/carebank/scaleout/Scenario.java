@@ -241,22 +241,150 @@ final class Scenario {
                 "visit missed last month");
     }
 
-    /** Sends every command, one after another, to the instances in turn; reports how many were acknowledged. */
-    void run(List<Http> instances, IntConsumer acknowledged) {
+    /**
+     * Sends every command, one after another, to the instances in turn; reports how many were acknowledged and returns
+     * their answers. Only what a client may retry is retried (Http.Response.mayRetry): the first 5xx fails the run.
+     */
+    List<Http.Response> run(List<Http> instances, IntConsumer acknowledged) {
+        var answers = new ArrayList<Http.Response>();
         for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
             Http instance = instances.get(i % instances.size());
             String key = "scenario-" + i;
-            Http.Response response = instance.send(command.method(), command.path(), command.body(), key);
-            for (int retry = 0; retry < 20 && (response.status() < 0 || response.status() >= 500); retry++) {
-                Http.pause(500); // a retry with the same Idempotency-Key cannot count twice
-                response = instance.send(command.method(), command.path(), command.body(), key);
-            }
+            Http.Response response =
+                    Http.untilFinal(() -> instance.send(command.method(), command.path(), command.body(), key));
             assertThat(response.status())
                     .as(command.method() + " " + command.path() + " on " + instance.baseUrl() + ": " + response.body())
                     .isBetween(200, 201);
+            answers.add(response);
             acknowledged.accept(i + 1);
         }
+        return answers;
+    }
+
+    /** A command every deployment must refuse, and the status it is refused with (a roster: 200, each line refused). */
+    record Refused(Command command, int status) {}
+
+    /**
+     * Commands that break a rule, name an unknown id, reuse an id, repeat a check-in or are malformed, sent after the
+     * morning: none of them stores anything. The roster books a worker who is already booked, in lines routed by an id
+     * of their own, so a refused line is answered by whichever node handles the roster.
+     */
+    List<Refused> refusals() {
+        var refusals = new ArrayList<Refused>();
+        var weak = new LinkedHashMap<String, Object>();
+        for (String key : List.of("overall", "safe", "effective", "caring", "responsive", "wellLed")) {
+            weak.put(key, "REQUIRES_IMPROVEMENT");
+        }
+        weak.put("inspectedOn", "2026-03-01");
+        refusals.add(refused(
+                422,
+                "POST",
+                "/api/v1/providers",
+                "providerId",
+                "weak-care",
+                "name",
+                "Provider weak-care",
+                "zones",
+                List.of("north"),
+                "cqc",
+                weak));
+        var good = new LinkedHashMap<>(weak);
+        good.replaceAll((key, value) -> key.equals("inspectedOn") ? value : "GOOD");
+        refusals.add(refused(
+                409,
+                "POST",
+                "/api/v1/providers",
+                "providerId",
+                "north-care",
+                "name",
+                "Another name for north-care",
+                "zones",
+                List.of("north"),
+                "cqc",
+                good));
+        refusals.add(refused(404, "POST", "/api/v1/packages/north-care-pkg1/offers", "providerId", "nobody-care"));
+        refusals.add(refused(404, "POST", "/api/v1/packages/no-such-package/offers", "providerId", "north-care"));
+        Instant start = base.minus(110, ChronoUnit.MINUTES);
+        refusals.add(refused(
+                404, "POST", "/api/v1/visits/no-such-visit/check-in", "at", start.toString(), "method", "APP_GPS"));
+        String delivered = visit("north-care", 1, 0);
+        refusals.add(refused(
+                409,
+                "POST",
+                "/api/v1/visits/" + delivered + "/check-in",
+                "at",
+                start.plus(1, ChronoUnit.MINUTES).toString(),
+                "method",
+                "APP_GPS"));
+        refusals.add(refused(
+                409,
+                "PUT",
+                "/api/v1/visits/" + delivered,
+                "packageId",
+                "north-care-pkg1",
+                "workerId",
+                worker("north-care", 1),
+                "plannedStart",
+                start.toString(),
+                "plannedMinutes",
+                45));
+        refusals.add(refused(
+                422,
+                "PUT",
+                "/api/v1/visits/north-care-too-short",
+                "packageId",
+                "north-care-pkg1",
+                "workerId",
+                worker("north-care", 2),
+                "plannedStart",
+                base.plus(2, ChronoUnit.DAYS).toString(),
+                "plannedMinutes",
+                15));
+        refusals.add(refused(
+                422,
+                "POST",
+                "/api/v1/clients/" + client("north-care", 1) + "/time-bank/withdrawals",
+                "withdrawalId",
+                "north-care-too-much",
+                "minutes",
+                5000,
+                "purpose",
+                "more than the balance"));
+        refusals.add(refused(
+                400, "POST", "/api/v1/visits/" + delivered + "/check-in", "at", "yesterday", "method", "APP_GPS"));
+        refusals.add(refused(
+                400,
+                "PUT",
+                "/api/v1/visits/north-care-no-minutes",
+                "packageId",
+                "north-care-pkg1",
+                "workerId",
+                worker("north-care", 2),
+                "plannedStart",
+                base.plus(2, ChronoUnit.DAYS).toString(),
+                "plannedMinutes",
+                0));
+        var doubleBooked = new ArrayList<Map<String, Object>>();
+        for (String visitId : List.of("south-care-clash-a", "south-care-clash-b")) {
+            doubleBooked.add(Map.of(
+                    "visitId",
+                    visitId,
+                    "packageId",
+                    "south-care-pkg1",
+                    "workerId",
+                    worker("south-care", 1),
+                    "plannedStart",
+                    base.plus(7, ChronoUnit.DAYS).toString(),
+                    "plannedMinutes",
+                    30));
+        }
+        refusals.add(refused(200, "POST", "/api/v1/rosters", "visits", doubleBooked));
+        return refusals;
+    }
+
+    private static Refused refused(int status, String method, String path, Object... keysAndValues) {
+        return new Refused(new Command(method, path, body(keysAndValues)), status);
     }
 
     /** The questions a council and an auditor ask, one per projection at least, for every provider and client. */
@@ -301,10 +429,14 @@ final class Scenario {
     }
 
     private void add(String method, String path, Object... keysAndValues) {
+        commands.add(new Command(method, path, body(keysAndValues)));
+    }
+
+    private static Map<String, Object> body(Object... keysAndValues) {
         var body = new LinkedHashMap<String, Object>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             body.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        commands.add(new Command(method, path, body));
+        return body;
     }
 }
