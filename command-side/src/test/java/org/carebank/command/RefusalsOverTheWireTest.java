@@ -27,6 +27,7 @@ import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.serialization.EventJson;
 import org.carebank.kernel.visit.RosterOutcome;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -140,8 +141,9 @@ class RefusalsOverTheWireTest {
         return wire.deserialize(wire.serialize(handled.get(), "request-1"));
     }
 
-    /** The problem body the sender answers, as a client reads it. */
-    private static Optional<String> problemJson(Throwable failure) {
-        return CommandFailures.refusal(failure).map(CommandProblems::problem).map(PROBLEM_JSON::writeValueAsString);
+    /** As a tree: a problem's properties have no order, so two equal answers may be written in different orders. */
+    private static Optional<JsonNode> problemJson(Throwable failure) {
+        return CommandFailures.refusal(failure).map(CommandProblems::problem).map(problem ->
+                (JsonNode) PROBLEM_JSON.valueToTree(problem));
     }
 }
