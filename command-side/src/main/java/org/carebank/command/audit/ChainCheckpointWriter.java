@@ -68,16 +68,16 @@ class ChainCheckpointWriter implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        timer.shutdown();
+        // A round in progress is interrupted: the head is signed below, on this thread, with whatever it had missed.
+        timer.shutdownNow();
         try {
-            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("The chain checkpoint writer did not finish within 10 s; signing the head anyway");
+            if (!timer.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("The chain checkpoint writer did not finish within 2 s; signing the head anyway");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         try {
-            signIntervals();
             signHead();
         } catch (DataAccessException e) {
             // The database may already be going away; the next start signs what is missing.
@@ -123,15 +123,20 @@ class ChainCheckpointWriter implements SmartLifecycle {
         } while (due.size() == CATCH_UP_BATCH);
     }
 
-    /** Signs the committed head, if it is not signed yet: the shutdown checkpoint. */
+    /**
+     * Signs the committed head, if it is not signed yet: the shutdown checkpoint. The head is read first and the
+     * intervals up to it signed before it, so no multiple of the interval is left unsigned below a checkpoint (the
+     * verifier would take that for a deleted one).
+     */
     synchronized void signHead() {
+        var head = jdbc.sql("SELECT chain_position, link FROM event_chain_head WHERE id = 1")
+                .query((rs, n) -> new Link(rs.getLong(1), rs.getString(2)))
+                .single();
+        signIntervals();
         long newest = newestCheckpoint();
         if (vanished(newest)) {
             return;
         }
-        var head = jdbc.sql("SELECT chain_position, link FROM event_chain_head WHERE id = 1")
-                .query((rs, n) -> new Link(rs.getLong(1), rs.getString(2)))
-                .single();
         if (head.position() > newest) {
             sign(head);
             log.info("Signed the chain's head at position {} on shutdown", head.position());
@@ -139,10 +144,9 @@ class ChainCheckpointWriter implements SmartLifecycle {
     }
 
     private long newestCheckpoint() {
-        Long newest = jdbc.sql("SELECT MAX(chain_position) FROM event_chain_checkpoint")
+        return jdbc.sql("SELECT COALESCE(MAX(chain_position), 0) FROM event_chain_checkpoint")
                 .query(Long.class)
                 .single();
-        return newest == null ? 0 : newest;
     }
 
     private boolean vanished(long newest) {

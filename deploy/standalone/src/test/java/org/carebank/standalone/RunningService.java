@@ -13,11 +13,25 @@ final class RunningService implements AutoCloseable {
     }
 
     static RunningService start(String database, String... settings) {
+        return startOn(TestPostgres.jdbcUrl(database), "postgres", "postgres", settings);
+    }
+
+    /** On the default store, an H2 file database in {@code directory}, with application.yml's H2 settings. */
+    static RunningService startOnH2(java.nio.file.Path directory, String... settings) {
+        return startOn(
+                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("carebank")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "sa",
+                "",
+                settings);
+    }
+
+    private static RunningService startOn(String url, String username, String password, String... settings) {
         // Command-line arguments, not default properties: those would lose to application.yml's H2 default.
         var args = new java.util.ArrayList<>(java.util.List.of(
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(database),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + username,
+                "--spring.datasource.password=" + password,
                 "--server.port=0"));
         args.addAll(java.util.List.of(settings));
         return new RunningService(new SpringApplicationBuilder(CarebankApplication.class)
