@@ -65,18 +65,32 @@ class ChainCheckpointWriter implements SmartLifecycle {
         running = true;
     }
 
+    /**
+     * Signs the head on the writer's own thread, after any round in progress, and waits at most 5 s for it: a database
+     * that is already gone must not hold the service's stop for a connection timeout. What is not signed now is signed
+     * at the next start.
+     */
     @Override
     public void stop() {
         running = false;
-        // A round in progress is interrupted: the head is signed below, on this thread, with whatever it had missed.
-        timer.shutdownNow();
         try {
-            if (!timer.awaitTermination(2, TimeUnit.SECONDS)) {
-                log.warn("The chain checkpoint writer did not finish within 2 s; signing the head anyway");
+            timer.execute(this::signHeadSafely);
+        } catch (java.util.concurrent.RejectedExecutionException alreadyStopped) {
+            return;
+        }
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+                log.warn("No checkpoint signed on shutdown within 5 s; the next start signs what is missing");
             }
         } catch (InterruptedException e) {
+            timer.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void signHeadSafely() {
         try {
             signHead();
         } catch (DataAccessException e) {
