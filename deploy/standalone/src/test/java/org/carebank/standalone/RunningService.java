@@ -46,6 +46,12 @@ final class RunningService implements AutoCloseable {
                 settings);
     }
 
+    /** On the default store, an H2 file database in {@code directory} that a restart finds again. */
+    static RunningService startOnH2(java.nio.file.Path directory, String... settings) {
+        return startOn(
+                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("carebank") + H2_OPTIONS, "sa", "", settings);
+    }
+
     int port() {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }

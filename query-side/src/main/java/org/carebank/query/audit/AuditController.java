@@ -111,12 +111,32 @@ class AuditController {
 
     @GetMapping("/verify")
     @Operation(
-            summary = "Recompute the hash chain over every stored event",
-            description = "`valid: false` names the first event where the store and the chain disagree and why."
-                    + " `headLink` is the newest link: note it down, and a later verification that still contains it"
-                    + " proves nothing before it was rewritten.")
-    Verification verify() {
-        return source.verify();
+            summary = "Recompute the hash chain over every stored event and check its signed checkpoints",
+            description = "`valid: false` names the first event where the store and the chain disagree and why"
+                    + " (`LINK_MISMATCH`, `EVENT_MISSING`, `POSITION_GAP`, `HEAD_MISMATCH`, `UNCHAINED_EVENT`), or"
+                    + " the first signed checkpoint that does not hold: `CHECKPOINT_SIGNATURE_INVALID` (not signed by"
+                    + " the service's key, see `/signing-keys`), `REWRITTEN_BEFORE_CHECKPOINT` (the history up to that"
+                    + " position was rewritten, every later link recomputed or not), `CHECKPOINT_MISSING` (a"
+                    + " checkpoint deleted between two others). `checkpoints.newest` is signed: keep it (or"
+                    + " `headPosition:headLink`) as an anchor and pass it back as `anchor=<position>:<link>` (repeat"
+                    + " for several); `anchors[].found` says whether the history still contains it, and a missing"
+                    + " one makes the answer `ANCHOR_NOT_FOUND`.")
+    Verification verify(
+            @RequestParam(required = false) @Parameter(example = "1000:<64 hex digits>") List<String> anchor) {
+        List<ChainAnchor> anchors = anchor == null
+                ? List.of()
+                : anchor.stream().map(ChainAnchor::parse).toList();
+        return source.verify(anchors);
+    }
+
+    @GetMapping("/signing-keys")
+    @Operation(
+            summary = "The public keys that verify the hash chain's signed checkpoints (Ed25519)",
+            description = "A checkpoint's signature is Ed25519 over the UTF-8 text"
+                    + " `carebank-chain-checkpoint/1\\n{position}\\n{link}\\n{keyId}\\n{signedAt}`; `publicKey`"
+                    + " is the X.509 encoding in base64, as the JDK's `X509EncodedKeySpec` reads it (ADR 0005).")
+    SigningKeys signingKeys() {
+        return new SigningKeys(source.signingKeys());
     }
 
     /** Streams straight to the response: one batch of rows in memory, whatever the size of the history. */

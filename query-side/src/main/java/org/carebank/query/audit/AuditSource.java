@@ -1,6 +1,7 @@
 package org.carebank.query.audit;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.carebank.query.audit.AuditController.StreamHistory;
 import org.carebank.query.audit.ChainVerifier.Verification;
@@ -23,5 +24,9 @@ interface AuditSource {
     /** The events after {@code after}, in commit order, at most {@code limit} (null for every event up to the head). */
     void feed(long after, Integer limit, FeedSink sink) throws IOException;
 
-    Verification verify();
+    /** The hash chain recomputed, its signed checkpoints checked, and whether each anchor is still in the history. */
+    Verification verify(List<ChainAnchor> anchors);
+
+    /** The public keys that verify the chain's checkpoints. */
+    List<SigningKeys.PublicSigningKey> signingKeys();
 }

@@ -91,14 +91,24 @@ class AxonServerAuditSource implements AuditSource {
     }
 
     @Override
-    public Verification verify() {
+    public Verification verify(List<ChainAnchor> anchors) {
+        throw hashChainNotKept();
+    }
+
+    /** No chain, so nothing signed either: Axon Server's store is append-only (ADR 0005, ADR 0007). */
+    @Override
+    public List<SigningKeys.PublicSigningKey> signingKeys() {
+        throw hashChainNotKept();
+    }
+
+    private static ErrorResponseException hashChainNotKept() {
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.NOT_IMPLEMENTED,
                 "This deployment stores its events in Axon Server, which keeps them append-only; the hash chain"
                         + " (ADR 0005) is kept only by the embedded event store. Export the feed to keep a copy.");
         problem.setType(URI.create("/problems/hash-chain-not-kept"));
         problem.setTitle("Hash chain not kept in this deployment");
-        throw new ErrorResponseException(HttpStatus.NOT_IMPLEMENTED, problem, null);
+        return new ErrorResponseException(HttpStatus.NOT_IMPLEMENTED, problem, null);
     }
 
     private ObjectNode eventJson(long index, TrackedEventMessage<?> event) {

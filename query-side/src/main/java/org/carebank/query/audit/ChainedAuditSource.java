@@ -1,7 +1,9 @@
 package org.carebank.query.audit;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import org.carebank.kernel.audit.ChainSigningKey;
 import org.carebank.query.audit.AuditController.StreamHistory;
 import org.carebank.query.audit.ChainVerifier.Verification;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,12 +18,19 @@ class ChainedAuditSource implements AuditSource {
     private final StreamHistories histories;
     private final AuditEventJson json;
     private final ChainVerifier verifier;
+    private final ChainSigningKey key;
 
-    ChainedAuditSource(StoredEvents stored, StreamHistories histories, AuditEventJson json, ChainVerifier verifier) {
+    ChainedAuditSource(
+            StoredEvents stored,
+            StreamHistories histories,
+            AuditEventJson json,
+            ChainVerifier verifier,
+            ChainSigningKey key) {
         this.stored = stored;
         this.histories = histories;
         this.json = json;
         this.verifier = verifier;
+        this.key = key;
     }
 
     @Override
@@ -35,7 +44,12 @@ class ChainedAuditSource implements AuditSource {
     }
 
     @Override
-    public Verification verify() {
-        return verifier.verify();
+    public Verification verify(List<ChainAnchor> anchors) {
+        return verifier.verify(anchors);
+    }
+
+    @Override
+    public List<SigningKeys.PublicSigningKey> signingKeys() {
+        return List.of(SigningKeys.PublicSigningKey.of(key));
     }
 }

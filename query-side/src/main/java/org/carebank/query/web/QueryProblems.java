@@ -36,6 +36,13 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(404).body(problem(HttpStatus.NOT_FOUND, e.type(), "Not found", e.getMessage()));
     }
 
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
+        var problem = problem(HttpStatus.BAD_REQUEST, e.type(), "Invalid request", e.getMessage());
+        problem.setProperty("parameter", e.parameter());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
         var problem = problem(
