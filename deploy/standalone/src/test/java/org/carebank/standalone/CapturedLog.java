@@ -35,15 +35,27 @@ final class CapturedLog implements AutoCloseable {
         return log;
     }
 
-    /** The lines logged at ERROR, or at any level with a stack trace, as "LEVEL logger: message". */
+    /**
+     * The lines logged at ERROR, or at any level with a stack trace, as "LEVEL logger: message". An exception made
+     * without a stack trace (one that only names what failed) prints no trace, so it is not counted.
+     */
     List<String> errorsAndStackTraces() {
         return events.stream()
-                .filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null)
+                .filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR) || hasStackTrace(event))
                 .map(event -> event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage()
                         + (event.getThrowableProxy() == null
                                 ? ""
                                 : " (" + event.getThrowableProxy().getClassName() + ")"))
                 .toList();
+    }
+
+    private static boolean hasStackTrace(ILoggingEvent event) {
+        for (var thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {
+            if (thrown.getStackTraceElementProxyArray().length > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every captured line's formatted message, for checks such as "a refused login is logged, its password not". */
