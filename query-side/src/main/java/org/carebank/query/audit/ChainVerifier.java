@@ -13,15 +13,18 @@ import org.carebank.kernel.audit.ChainHash;
 import org.carebank.kernel.audit.ChainSigningKey;
 import org.carebank.kernel.audit.CheckpointInterval;
 import org.carebank.query.audit.SignedCheckpoints.AnchorResult;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Recomputes the hash chain from the stored events (ADR 0005), streaming through both tables in one consistent
  * snapshot, and names the first event where the store and the chain disagree. It also checks every signed checkpoint
  * against the key kept outside the database, so a history rewritten with every later link recomputed is found, and
- * says whether the anchors an auditor kept are still in the history.
+ * says whether the anchors an auditor kept are still in the history. Only where the chain is kept: on Axon Server there
+ * is neither a chain nor a signing key (ADR 0005).
  */
 @Component
+@ConditionalOnProperty(name = "carebank.audit.hash-chain", havingValue = "true", matchIfMissing = true)
 class ChainVerifier {
 
     enum Finding {
