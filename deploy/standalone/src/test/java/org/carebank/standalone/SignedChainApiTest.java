@@ -85,12 +85,13 @@ class SignedChainApiTest {
                 .param(eventId)
                 .query(Long.class)
                 .single();
-        byte[] original = payload(eventId);
+        var payloads = new StoredPayloads(jdbc);
+        byte[] original = payloads.read(eventId);
         String forged = new String(original, UTF_8).replace("\"minutes\":5,", "\"minutes\":500,");
         assertThat(forged).isNotEqualTo(new String(original, UTF_8));
         var originalLinks = links(rewrittenAt);
         try {
-            setPayload(eventId, forged.getBytes(UTF_8));
+            payloads.overwrite(eventId, forged.getBytes(UTF_8));
             recomputeLinksFrom(rewrittenAt);
 
             var verification = verification("?anchor=" + anchor);
@@ -109,7 +110,7 @@ class SignedChainApiTest {
             assertThat(verification.path("anchors").get(0).path("found").asBoolean())
                     .isFalse();
         } finally {
-            setPayload(eventId, original);
+            payloads.overwrite(eventId, original);
             originalLinks.forEach(this::setLink);
             setHeadLink(originalLinks.get(originalLinks.size() - 1));
         }
@@ -381,19 +382,6 @@ class SignedChainApiTest {
     private void setHeadLink(Link head) {
         jdbc.sql("UPDATE event_chain_head SET link = ? WHERE id = 1 AND chain_position = ?")
                 .params(head.link(), head.position())
-                .update();
-    }
-
-    private byte[] payload(String eventId) {
-        return jdbc.sql("SELECT payload FROM domainevententry WHERE eventidentifier = ?")
-                .param(eventId)
-                .query(byte[].class)
-                .single();
-    }
-
-    private void setPayload(String eventId, byte[] payload) {
-        jdbc.sql("UPDATE domainevententry SET payload = ? WHERE eventidentifier = ?")
-                .params(payload, eventId)
                 .update();
     }
 }

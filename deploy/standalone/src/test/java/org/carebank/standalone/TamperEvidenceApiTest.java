@@ -38,11 +38,12 @@ class TamperEvidenceApiTest extends AuditTestSupport {
                 .param(streamId)
                 .query(String.class)
                 .single();
-        byte[] original = payload(eventId);
+        var payloads = new StoredPayloads(jdbc);
+        byte[] original = payloads.read(eventId);
         String edited = new String(original, UTF_8).replace("\"plannedMinutes\":60", "\"plannedMinutes\":45");
         assertThat(edited).isNotEqualTo(new String(original, UTF_8));
         try {
-            setPayload(eventId, edited.getBytes(UTF_8));
+            payloads.overwrite(eventId, edited.getBytes(UTF_8));
 
             var verification = verification();
 
@@ -59,7 +60,7 @@ class TamperEvidenceApiTest extends AuditTestSupport {
                             .path("position")
                             .asLong());
         } finally {
-            setPayload(eventId, original);
+            payloads.overwrite(eventId, original);
         }
         assertThat(verification().path("valid").asBoolean()).isTrue();
     }
@@ -123,18 +124,5 @@ class TamperEvidenceApiTest extends AuditTestSupport {
                     .update();
         }
         assertThat(verification().path("valid").asBoolean()).isTrue();
-    }
-
-    private byte[] payload(String eventId) {
-        return jdbc.sql("SELECT payload FROM domainevententry WHERE eventidentifier = ?")
-                .param(eventId)
-                .query(byte[].class)
-                .single();
-    }
-
-    private void setPayload(String eventId, byte[] payload) {
-        jdbc.sql("UPDATE domainevententry SET payload = ? WHERE eventidentifier = ?")
-                .params(payload, eventId)
-                .update();
     }
 }
