@@ -47,7 +47,7 @@ public class Visit {
      * Set when a visit is scheduled or rescheduled and never cancelled: a check-in, a cancellation or a later reschedule
      * leaves it to fire and find the visit moved on (see {@link #on(MissedVisitDue)}). Axon's db-scheduler deadline
      * manager can only cancel by scope by reading and deserialising every pending deadline, which made each check-in
-     * cost time in proportion to the visits rostered ahead (README, "Performance"); a deadline that fires for nothing
+     * cost time in proportion to the visits rostered ahead (ADR 0008); a deadline that fires for nothing
      * costs one load of the visit, once.
      */
     static final String MISSED_DEADLINE = "visit-missed";

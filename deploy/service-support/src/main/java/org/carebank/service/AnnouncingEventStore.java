@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Axon's pooled processors wait on their stream's availability callback; the embedded store's streams have none, so
  * a processor that had read everything looked again only after 500 ms. A projection therefore lagged 0 to 500 ms behind
- * every quiet moment (README, "Performance", lag). This store calls the streams' callbacks shortly after events are
+ * every quiet moment (ADR 0009, lag). This store calls the streams' callbacks shortly after events are
  * committed on this node (the commits of a few milliseconds together), and on a fixed tick for the events another node
  * commits to the same database, so the worst case stays what it was.
  *
@@ -44,7 +44,7 @@ final class AnnouncingEventStore extends EmbeddedEventStore {
      * @param tick how often the streams are told anyway, for events other nodes commit
      * @param gathering how long after a commit the streams are told, so that the commits of that moment reach each
      *     projection together: told of every commit at once, six projections each committed a transaction per
-     *     command, and single commands ran at a third of their rate (README, "Performance")
+     *     command, and single commands ran at a third of their rate (ADR 0009)
      */
     AnnouncingEventStore(EmbeddedEventStore.Builder builder, Duration tick, Duration gathering) {
         super(builder.optimizeEventConsumption(false));

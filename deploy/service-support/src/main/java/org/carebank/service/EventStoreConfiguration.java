@@ -70,7 +70,7 @@ class EventStoreConfiguration {
     /**
      * Not on Axon Server (profile {@code axonserver}): there the connector's event store takes its place. Carebank takes
      * no snapshots (its streams are short: a visit has at most five events), so the engine does not look for one before
-     * every aggregate load: that query was one of the eight round trips of a check-in (README, "Performance"). Taking
+     * every aggregate load: that query was one of the eight round trips of a check-in (ADR 0008). Taking
      * snapshots for an aggregate means removing this.
      */
     @Bean
@@ -128,7 +128,7 @@ class EventStoreConfiguration {
     /**
      * Tracking tokens live beside the projections they belong to, so a projection's rows and its token commit in one
      * transaction: after a crash nothing is applied twice or skipped. A claim not extended for {@code claim-timeout}
-     * (README, "Scale-out") is taken over by another instance.
+     * (ADR 0007) is taken over by another instance.
      */
     @Bean
     TokenStore tokenStore(

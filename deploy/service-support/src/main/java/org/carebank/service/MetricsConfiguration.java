@@ -32,7 +32,7 @@ class MetricsConfiguration {
     /**
      * Axon's monitors for each event processor except its capacity monitor, which keeps every event's handling time for
      * ten minutes to compute a busy ratio: in a rebuild that is millions of entries, and a 1,000,000-event rebuild ran
-     * a 1 GB heap out of memory (README, "Performance"). The processing timer (whose sum per second gives the same
+     * a 1 GB heap out of memory (docs/performance/README.md). The processing timer (whose sum per second gives the same
      * busy ratio), the latency gauge and the counters stay.
      */
     static final class WithoutCapacityMonitor extends GlobalMetricRegistry {

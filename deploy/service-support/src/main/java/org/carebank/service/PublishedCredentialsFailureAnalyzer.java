@@ -15,7 +15,7 @@ class PublishedCredentialsFailureAnalyzer
                 "Set " + PublishedCredentials.SECRET + " (CAREBANK_SECURITY_JWT_SECRET) to 32 or more random bytes, or"
                         + " point spring.security.oauth2.resourceserver.jwt.issuer-uri at the council's issuer; give"
                         + " every user of " + PublishedCredentials.USERS + " a {bcrypt} password"
-                        + " (CAREBANK_SECURITY_USERS_0_PASSWORD...). README, \"Security\".",
+                        + " (CAREBANK_SECURITY_USERS_0_PASSWORD...). See docs/security.md and ADR 0004.",
                 cause);
     }
 }

@@ -194,7 +194,7 @@ class SecurityConfiguration {
 
     /**
      * No Micrometer observation around each of Spring Security's filters: with them every request went through about
-     * twenty extra observation wrappers, a measurable share of a command's CPU (README, "Performance"). Requests are
+     * twenty extra observation wrappers, a measurable share of a command's CPU (docs/performance). Requests are
      * still timed as a whole ({@code http.server.requests}), and refused logins still show in the logs.
      */
     @Bean

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The housekeeping H2 no longer does for the default file store. {@code WRITE_DELAY=0} makes each commit reach the
- * file before it returns (README, "Crash and soak"), and it also turns off H2's background writer, the thread that
+ * file before it returns (docs/crash-and-soak.md), and it also turns off H2's background writer, the thread that
  * frees chunks without live data and rewrites half-empty ones. Without it the file grew by about 40 KB per command
  * and never shrank (measured: 1 GB for 26,000 commands). This does that thread's work on a schedule: chunks older than
  * H2's retention time (45 s by default, kept so that a write the disk has not flushed is never overwritten) are freed

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What the hash chain costs a command: the time to link each event (lock wait on the chain's head included), from
- * one thread and from eight at once. Logged for the README; asserted only loosely, the machine is shared.
+ * one thread and from eight at once. Logged for ADR 0005; asserted only loosely, the machine is shared.
  */
 class HashChainCostTest extends AuditTestSupport {
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * A projection's inserts and updates, sent to the database as JDBC batches at the end of the event batch instead of one
  * round trip each. Statements run in the order they were given, consecutive runs of the same statement in one batch;
- * a rebuild spent most of its time on these round trips (README, "Performance").
+ * a rebuild spent most of its time on these round trips (ADR 0009).
  *
  * <p>A projection that writes through this must write only through this, and must call {@link #flush()} before it
  * reads its own tables while handling an event: rows written earlier in the batch are not in the database until then.

@@ -20,7 +20,7 @@ import org.carebank.query.web.CsvTable;
 import org.carebank.query.web.Rates;
 
 /**
- * The provider performance view of one provider over a period (see the README's table for each figure).
+ * The provider performance view of one provider over a period (docs/dashboards.md defines each figure; ADR 0006).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ProviderPerformance(

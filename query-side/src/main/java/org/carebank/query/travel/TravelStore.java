@@ -143,7 +143,7 @@ class TravelStore {
      * Makes each day's stored legs equal to the computed ones, writing only those that changed, as three JDBC batches
      * (inserts, updates, deletes). A change to one visit usually moves one or two legs of a day; deleting and inserting
      * them all each time left so many dead rows on the same keys that a rebuild slowed to a few events a second
-     * (README, "Performance").
+     * (docs/performance/README.md).
      */
     void replaceLegs(Map<WorkerDay, List<Leg>> computed) {
         var stored = storedLegsOf(computed.keySet());
