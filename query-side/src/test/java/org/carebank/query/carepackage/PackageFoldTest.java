@@ -122,4 +122,17 @@ class PackageFoldTest {
         assertThat(outcomes(view().seenBy(alpha))).containsExactly("alpha=WITHDRAWN");
         assertThat(view().visibleTo(gamma)).isFalse();
     }
+
+    @Test
+    @DisplayName("the answer's offers say provider, outcome and decline, not when they were made")
+    void offerJson() {
+        given(commissioned("P", "C-1", 420, "2026-11-01", null), offered("P", "alpha"), offered("P", "beta"));
+        given(declined("P", "beta", DeclineReason.NO_CAPACITY));
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(view());
+        assertThat(json)
+                .contains("\"offers\":[{\"providerId\":\"alpha\",\"outcome\":\"PENDING\"},"
+                        + "{\"providerId\":\"beta\",\"outcome\":\"DECLINED\",\"declineReason\":\"NO_CAPACITY\"}]")
+                .doesNotContain("offeredAt")
+                .doesNotContain("\"providerId\":null");
+    }
 }
