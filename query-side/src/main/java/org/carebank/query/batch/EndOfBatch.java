@@ -60,7 +60,7 @@ public final class EndOfBatch {
      * of work of its own inside the retry's: its writes must be finished (and fail) with it, so that Axon keeps the
      * letter when they fail (ADR 0010).
      */
-    private static UnitOfWork<?> batch() {
+    static UnitOfWork<?> batch() {
         UnitOfWork<?> current = CurrentUnitOfWork.get();
         return current.resources().containsKey(DeadLetter.class.getName()) ? current : current.root();
     }

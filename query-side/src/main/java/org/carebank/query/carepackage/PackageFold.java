@@ -1,125 +1,144 @@
 package org.carebank.query.carepackage;
 
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
-import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.carepackage.PackageAccepted;
 import org.carebank.kernel.carepackage.PackageCommissioned;
 import org.carebank.kernel.carepackage.PackageDeclined;
 import org.carebank.kernel.carepackage.PackageHandedBack;
 import org.carebank.kernel.carepackage.PackageOffered;
 import org.carebank.kernel.carepackage.PackageStatus;
-import org.carebank.query.carepackage.PackageQueryController.Offer;
-import org.carebank.query.carepackage.PackageQueryController.PackageView;
+import org.carebank.query.carepackage.PackageView.Offer;
+import org.carebank.query.web.Sql;
 
 /**
- * The package view folded from the package's own events, for answers as of a past instant. It follows {@link
- * PackageProjection} rule for rule (offers included); a test compares the two over every package in the store.
+ * The package view's rules, once: what each event of a package makes of its view. The live projection applies them to
+ * the rows a batch touches, an answer as of a past instant folds the package's history with them.
  */
 final class PackageFold {
 
+    static final String PENDING = "PENDING";
+
     private PackageFold() {}
 
-    /** The package as the caller may see it, or empty when it did not exist yet or is not the caller's to see. */
-    static Optional<PackageView> fold(List<? extends EventMessage<?>> events, Caller caller) {
-        State state = null;
+    /** The package a payload is about, or null when it is not a package event this view follows. */
+    static String packageIdOf(Object payload) {
+        if (payload instanceof PackageCommissioned event) {
+            return event.packageId();
+        } else if (payload instanceof PackageOffered event) {
+            return event.packageId();
+        } else if (payload instanceof PackageAccepted event) {
+            return event.packageId();
+        } else if (payload instanceof PackageDeclined event) {
+            return event.packageId();
+        } else if (payload instanceof PackageHandedBack event) {
+            return event.packageId();
+        }
+        return null;
+    }
+
+    /** The package as its events up to now leave it, or empty before it was commissioned. */
+    static Optional<PackageView> fold(List<? extends EventMessage<?>> events) {
+        PackageView view = null;
         for (EventMessage<?> event : events) {
-            Object payload = event.getPayload();
-            if (payload instanceof PackageCommissioned commissioned) {
-                state = new State(commissioned);
-            } else if (state != null) {
-                state.apply(payload, event.getTimestamp());
-            }
+            view = apply(view, event.getPayload(), event.getTimestamp());
         }
-        return Optional.ofNullable(state).filter(s -> s.visibleTo(caller)).map(s -> s.view(caller));
+        return Optional.ofNullable(view);
     }
 
-    private static final class OfferState {
-        final String providerId;
-        final Instant offeredAt;
-        String outcome = "PENDING";
-        String declineReason;
-        String declineNote;
-
-        OfferState(String providerId, Instant offeredAt) {
-            this.providerId = providerId;
-            this.offeredAt = offeredAt;
+    /**
+     * What {@code event}, recorded {@code at}, makes of {@code view} (null before the commission); the same view when
+     * the event changes nothing. A package is commissioned once: a repeated commission changes nothing.
+     */
+    static PackageView apply(PackageView view, Object event, Instant at) {
+        if (event instanceof PackageCommissioned commission) {
+            return view == null ? commissioned(commission) : view;
         }
+        if (view == null) {
+            return view;
+        }
+        if (event instanceof PackageOffered offered) {
+            // An offer made again to the same provider starts again, as the latest offer.
+            var offers = without(view.offers(), offered.providerId());
+            offers.add(new Offer(offered.providerId(), PENDING, null, null, Sql.stored(at)));
+            return with(view, PackageStatus.OFFERED, view.providerId(), offers);
+        } else if (event instanceof PackageAccepted accepted) {
+            // The other providers' pending offers are withdrawn.
+            var offers = new ArrayList<Offer>();
+            for (Offer offer : outcome(view.offers(), accepted.providerId(), "ACCEPTED", null, null)) {
+                offers.add(
+                        offer.outcome().equals(PENDING)
+                                ? new Offer(offer.providerId(), "WITHDRAWN", null, null, offer.offeredAt())
+                                : offer);
+            }
+            return with(view, PackageStatus.ACTIVE, accepted.providerId(), offers);
+        } else if (event instanceof PackageDeclined declined) {
+            var offers = outcome(
+                    view.offers(),
+                    declined.providerId(),
+                    "DECLINED",
+                    declined.reason().name(),
+                    declined.note());
+            // Back to COMMISSIONED when no other offer is pending, as the aggregate decides.
+            boolean pending = offers.stream().anyMatch(offer -> offer.outcome().equals(PENDING));
+            return with(view, pending ? view.status() : PackageStatus.COMMISSIONED, view.providerId(), offers);
+        } else if (event instanceof PackageHandedBack handedBack) {
+            var offers = outcome(view.offers(), handedBack.providerId(), "HANDED_BACK", null, null);
+            return with(view, PackageStatus.HANDED_BACK, null, offers);
+        }
+        return view;
     }
 
-    private static final class State {
-        final PackageCommissioned commission;
-        PackageStatus status = PackageStatus.COMMISSIONED;
-        String providerId;
-        final Map<String, OfferState> offers = new LinkedHashMap<>();
+    private static PackageView commissioned(PackageCommissioned event) {
+        return new PackageView(
+                event.packageId(),
+                event.clientRef(),
+                event.zone(),
+                event.weeklyMinutes(),
+                event.hourlyRatePence(),
+                event.timeBanking(),
+                event.startsOn(),
+                event.endsOn(),
+                PackageStatus.COMMISSIONED,
+                null,
+                List.of());
+    }
 
-        State(PackageCommissioned commission) {
-            this.commission = commission;
-        }
+    /** The offers with the provider's outcome set; no offer to the provider, no change. */
+    private static List<Offer> outcome(
+            List<Offer> offers, String providerId, String outcome, String reason, String note) {
+        return offers.stream()
+                .map(offer -> offer.providerId().equals(providerId)
+                        ? new Offer(providerId, outcome, reason, note, offer.offeredAt())
+                        : offer)
+                .toList();
+    }
 
-        void apply(Object payload, Instant at) {
-            if (payload instanceof PackageOffered event) {
-                offers.put(event.providerId(), new OfferState(event.providerId(), at));
-                status = PackageStatus.OFFERED;
-            } else if (payload instanceof PackageAccepted event) {
-                outcome(event.providerId(), "ACCEPTED", null, null);
-                offers.values().stream()
-                        .filter(offer -> offer.outcome.equals("PENDING"))
-                        .forEach(offer -> offer.outcome = "WITHDRAWN");
-                status = PackageStatus.ACTIVE;
-                providerId = event.providerId();
-            } else if (payload instanceof PackageDeclined event) {
-                outcome(event.providerId(), "DECLINED", event.reason().name(), event.note());
-                if (offers.values().stream().noneMatch(offer -> offer.outcome.equals("PENDING"))) {
-                    status = PackageStatus.COMMISSIONED;
-                }
-            } else if (payload instanceof PackageHandedBack event) {
-                outcome(event.providerId(), "HANDED_BACK", null, null);
-                status = PackageStatus.HANDED_BACK;
-                providerId = null;
+    private static List<Offer> without(List<Offer> offers, String providerId) {
+        var rest = new ArrayList<Offer>();
+        for (Offer offer : offers) {
+            if (!offer.providerId().equals(providerId)) {
+                rest.add(offer);
             }
         }
+        return rest;
+    }
 
-        private void outcome(String provider, String outcome, String reason, String note) {
-            OfferState offer = offers.get(provider);
-            if (offer != null) {
-                offer.outcome = outcome;
-                offer.declineReason = reason;
-                offer.declineNote = note;
-            }
-        }
-
-        /** A provider sees a package while it holds it or once it was offered it, as the live view decides. */
-        boolean visibleTo(Caller caller) {
-            return caller.providerId() == null
-                    || caller.providerId().equals(providerId)
-                    || offers.containsKey(caller.providerId());
-        }
-
-        PackageView view(Caller caller) {
-            List<Offer> visibleOffers = offers.values().stream()
-                    .sorted(Comparator.comparing((OfferState offer) -> offer.offeredAt)
-                            .thenComparing(offer -> offer.providerId))
-                    .filter(offer -> caller.mayActFor(offer.providerId))
-                    .map(offer -> new Offer(offer.providerId, offer.outcome, offer.declineReason, offer.declineNote))
-                    .toList();
-            return new PackageView(
-                    commission.packageId(),
-                    commission.clientRef(),
-                    commission.zone(),
-                    commission.weeklyMinutes(),
-                    commission.hourlyRatePence(),
-                    commission.timeBanking(),
-                    commission.startsOn(),
-                    commission.endsOn(),
-                    status,
-                    providerId,
-                    visibleOffers);
-        }
+    private static PackageView with(PackageView view, PackageStatus status, String providerId, List<Offer> offers) {
+        return new PackageView(
+                view.packageId(),
+                view.clientRef(),
+                view.zone(),
+                view.weeklyMinutes(),
+                view.hourlyRatePence(),
+                view.timeBanking(),
+                view.startsOn(),
+                view.endsOn(),
+                status,
+                providerId,
+                offers.stream().sorted(Offer.ORDER).toList());
     }
 }

@@ -1,7 +1,5 @@
 package org.carebank.query.carepackage;
 
-import static org.carebank.query.web.Sql.ts;
-
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,110 +10,67 @@ import org.carebank.kernel.carepackage.PackageCommissioned;
 import org.carebank.kernel.carepackage.PackageDeclined;
 import org.carebank.kernel.carepackage.PackageHandedBack;
 import org.carebank.kernel.carepackage.PackageOffered;
-import org.carebank.kernel.carepackage.PackageStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.carebank.query.batch.BatchedWrites;
+import org.carebank.query.batch.TouchedRows;
 import org.springframework.stereotype.Component;
 
-/** Care packages with their status and provider, and every offer made with how it ended. */
+/**
+ * The live package view: the packages a batch of events touches are read once, each event is applied by {@link
+ * PackageFold}, and each event's changes are written through {@link BatchedWrites} at the end of the batch, so that an
+ * unwritable event is parked alone (ADR 0009, ADR 0010).
+ */
 @Component
 @ProcessingGroup(PackageProjection.PROCESSING_GROUP)
 class PackageProjection {
 
     static final String PROCESSING_GROUP = "package-views";
 
-    private final JdbcClient jdbc;
+    private final PackageTable table;
+    private final BatchedWrites writes;
+    private final TouchedRows<PackageView> rows;
 
-    PackageProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    PackageProjection(PackageTable table, BatchedWrites writes) {
+        this.table = table;
+        this.writes = writes;
+        this.rows = new TouchedRows<>(PROCESSING_GROUP, writes, PackageFold::packageIdOf, table::byIds);
     }
 
     @EventHandler
     void on(PackageCommissioned event, @Timestamp Instant at) {
-        jdbc.sql(
-                        """
-                        INSERT INTO package_view (package_id, client_ref, zone, weekly_minutes, hourly_rate_pence,
-                          time_banking, starts_on, ends_on, status, provider_id, commissioned_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)""")
-                .params(
-                        event.packageId(),
-                        event.clientRef(),
-                        event.zone(),
-                        event.weeklyMinutes(),
-                        event.hourlyRatePence(),
-                        event.timeBanking(),
-                        event.startsOn(),
-                        event.endsOn(),
-                        PackageStatus.COMMISSIONED.name(),
-                        ts(at),
-                        ts(at))
-                .update();
+        apply(event.packageId(), event, at);
     }
 
     @EventHandler
     void on(PackageOffered event, @Timestamp Instant at) {
-        jdbc.sql("DELETE FROM package_offer_view WHERE package_id = ? AND provider_id = ?")
-                .params(event.packageId(), event.providerId())
-                .update();
-        jdbc.sql(
-                        """
-                        INSERT INTO package_offer_view (package_id, provider_id, outcome, offered_at)
-                        VALUES (?, ?, 'PENDING', ?)""")
-                .params(event.packageId(), event.providerId(), ts(at))
-                .update();
-        jdbc.sql("UPDATE package_view SET status = ?, updated_at = ? WHERE package_id = ?")
-                .params(PackageStatus.OFFERED.name(), ts(at), event.packageId())
-                .update();
+        apply(event.packageId(), event, at);
     }
 
     @EventHandler
     void on(PackageAccepted event, @Timestamp Instant at) {
-        offerOutcome(event.packageId(), event.providerId(), "ACCEPTED", null, null);
-        jdbc.sql("UPDATE package_offer_view SET outcome = 'WITHDRAWN' WHERE package_id = ? AND outcome = 'PENDING'")
-                .param(event.packageId())
-                .update();
-        jdbc.sql("UPDATE package_view SET status = ?, provider_id = ?, updated_at = ? WHERE package_id = ?")
-                .params(PackageStatus.ACTIVE.name(), event.providerId(), ts(at), event.packageId())
-                .update();
+        apply(event.packageId(), event, at);
     }
 
     @EventHandler
     void on(PackageDeclined event, @Timestamp Instant at) {
-        offerOutcome(
-                event.packageId(),
-                event.providerId(),
-                "DECLINED",
-                event.reason().name(),
-                event.note());
-        // Back to COMMISSIONED when no other offer is pending, as the aggregate decides.
-        jdbc.sql(
-                        """
-                        UPDATE package_view SET status = ?, updated_at = ?
-                        WHERE package_id = ? AND NOT EXISTS (SELECT 1 FROM package_offer_view o
-                          WHERE o.package_id = ? AND o.outcome = 'PENDING')""")
-                .params(PackageStatus.COMMISSIONED.name(), ts(at), event.packageId(), event.packageId())
-                .update();
+        apply(event.packageId(), event, at);
     }
 
     @EventHandler
     void on(PackageHandedBack event, @Timestamp Instant at) {
-        offerOutcome(event.packageId(), event.providerId(), "HANDED_BACK", null, null);
-        jdbc.sql("UPDATE package_view SET status = ?, provider_id = NULL, updated_at = ? WHERE package_id = ?")
-                .params(PackageStatus.HANDED_BACK.name(), ts(at), event.packageId())
-                .update();
+        apply(event.packageId(), event, at);
     }
 
-    private void offerOutcome(String packageId, String providerId, String outcome, String reason, String note) {
-        jdbc.sql(
-                        """
-                        UPDATE package_offer_view SET outcome = ?, decline_reason = ?, decline_note = ?
-                        WHERE package_id = ? AND provider_id = ?""")
-                .params(outcome, reason, note, packageId, providerId)
-                .update();
+    private void apply(String packageId, Object event, Instant at) {
+        PackageView before = rows.get(packageId);
+        PackageView after = PackageFold.apply(before, event, at);
+        if (after != before) {
+            rows.put(packageId, after);
+            table.write(writes, before, after, at);
+        }
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM package_offer_view").update();
-        jdbc.sql("DELETE FROM package_view").update();
+        table.deleteAll();
     }
 }

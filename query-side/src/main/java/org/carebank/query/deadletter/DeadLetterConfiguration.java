@@ -23,8 +23,7 @@ class DeadLetterConfiguration {
      * The projections that write in their handlers rather than through {@code BatchedWrites}: each of their events runs
      * under a savepoint ({@link EventSavepoint}). They handle few events; the batched ones park at the flush instead.
      */
-    private static final java.util.List<String> WRITING_IN_HANDLERS =
-            java.util.List.of("provider-views", "package-views", "time-bank-views");
+    private static final java.util.List<String> WRITING_IN_HANDLERS = java.util.List.of("time-bank-views");
 
     /** The query side's projections are the processing groups named {@code *-views}; the command side's are not. */
     static boolean isProjection(String processingGroup) {

@@ -1,7 +1,6 @@
 package org.carebank.query.visit;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
@@ -15,36 +14,115 @@ import org.carebank.kernel.visit.VisitReassigned;
 import org.carebank.kernel.visit.VisitRescheduled;
 import org.carebank.kernel.visit.VisitScheduled;
 import org.carebank.kernel.visit.VisitStatus;
-import org.carebank.query.visit.VisitQueryController.VisitView;
+import org.carebank.query.web.Sql;
 
 /**
- * The visit view folded from the visit's own events, for answers as of a past instant. It follows {@link
- * VisitProjection} rule for rule; a test compares the two over every visit in the store, so they cannot drift apart.
+ * The visit view's rules, once: what each event of a visit makes of its view. The live projection applies them to the
+ * rows a batch touches, an answer as of a past instant folds the visit's history with them.
  */
 final class VisitFold {
 
     private VisitFold() {}
 
-    static Optional<VisitView> fold(List<? extends EventMessage<?>> events) {
-        State state = null;
-        for (EventMessage<?> event : events) {
-            Object payload = event.getPayload();
-            if (payload instanceof VisitScheduled scheduled) {
-                state = new State(scheduled);
-            } else if (state != null) {
-                state.apply(payload);
-            }
+    /** The visit a payload is about, or null when it is not a visit event this view follows. */
+    static String visitIdOf(Object payload) {
+        if (payload instanceof VisitScheduled event) {
+            return event.visitId();
+        } else if (payload instanceof VisitRescheduled event) {
+            return event.visitId();
+        } else if (payload instanceof VisitReassigned event) {
+            return event.visitId();
+        } else if (payload instanceof VisitCancelled event) {
+            return event.visitId();
+        } else if (payload instanceof VisitMissed event) {
+            return event.visitId();
+        } else if (payload instanceof VisitCheckedIn event) {
+            return event.visitId();
+        } else if (payload instanceof VisitCheckedOut event) {
+            return event.visitId();
+        } else if (payload instanceof VisitDelivered event) {
+            return event.visitId();
         }
-        return Optional.ofNullable(state).map(State::view);
+        return null;
     }
 
-    private static final class State {
+    /** The visit as its events up to now leave it, or empty before it was scheduled. */
+    static Optional<VisitView> fold(List<? extends EventMessage<?>> events) {
+        VisitView view = null;
+        for (EventMessage<?> event : events) {
+            view = apply(view, event.getPayload());
+        }
+        return Optional.ofNullable(view);
+    }
+
+    /**
+     * What {@code event} makes of {@code view} (null before the visit was scheduled); the same view when the event
+     * changes nothing. Only scheduling makes a view, and a visit is scheduled once: a repeated scheduling changes
+     * nothing.
+     */
+    static VisitView apply(VisitView view, Object event) {
+        if (event instanceof VisitScheduled scheduled) {
+            return view == null ? scheduled(scheduled) : view;
+        }
+        if (view == null || visitIdOf(event) == null) {
+            return view;
+        }
+        var next = new Draft(view);
+        if (event instanceof VisitRescheduled rescheduled) {
+            next.plannedStart = rescheduled.plannedStart();
+            next.plannedMinutes = rescheduled.plannedMinutes();
+        } else if (event instanceof VisitReassigned reassigned) {
+            next.workerId = reassigned.workerId();
+        } else if (event instanceof VisitCancelled cancelled) {
+            next.status = VisitStatus.CANCELLED;
+            next.cancelledBy = cancelled.initiatedBy().name();
+            next.cancellationReason = cancelled.reason();
+            next.cancelledAt = cancelled.cancelledAt();
+            next.noticeMinutes = cancelled.noticeMinutes();
+        } else if (event instanceof VisitMissed) {
+            // The alert stays in the visit's history when a late check-in follows (domain: "Missed").
+            next.status = VisitStatus.MISSED;
+            next.missedAlerted = true;
+        } else if (event instanceof VisitCheckedIn checkedIn) {
+            next.status = VisitStatus.IN_PROGRESS;
+            next.checkedInAt = checkedIn.at();
+            next.late = checkedIn.late();
+        } else if (event instanceof VisitCheckedOut checkedOut) {
+            next.checkedOutAt = checkedOut.at();
+        } else if (event instanceof VisitDelivered delivered) {
+            var billing = delivered.billing();
+            next.status = VisitStatus.DELIVERED;
+            next.late = delivered.late();
+            next.deliveredMinutes = delivered.deliveredMinutes();
+            next.shortVisit = delivered.shortVisit();
+            next.unusedMinutes = delivered.unusedMinutes();
+            next.billableMinutes = billing.billableMinutes();
+            next.billablePence = billing.billablePence();
+            next.billingRule = billing.rule();
+            next.hourlyRatePence = billing.hourlyRatePence();
+        }
+        return next.view();
+    }
+
+    private static VisitView scheduled(VisitScheduled event) {
+        var plan = event.plan();
+        var draft = new Draft(event.visitId(), plan.packageId(), event.clientRef(), event.providerId(), event.zone());
+        draft.timeCritical = plan.timeCritical();
+        draft.workerId = plan.workerId();
+        draft.plannedStart = plan.plannedStart();
+        draft.plannedMinutes = plan.plannedMinutes();
+        draft.hourlyRatePence = event.hourlyRatePence();
+        return draft.view();
+    }
+
+    /** The view being changed by one event; records have no withers. */
+    private static final class Draft {
         final String visitId;
         final String packageId;
         final String clientRef;
         final String providerId;
         final String zone;
-        final boolean timeCritical;
+        boolean timeCritical;
         String workerId;
         Instant plannedStart;
         int plannedMinutes;
@@ -65,55 +143,39 @@ final class VisitFold {
         Instant cancelledAt;
         Long noticeMinutes;
 
-        State(VisitScheduled event) {
-            var plan = event.plan();
-            visitId = event.visitId();
-            packageId = plan.packageId();
-            clientRef = event.clientRef();
-            providerId = event.providerId();
-            zone = event.zone();
-            timeCritical = plan.timeCritical();
-            workerId = plan.workerId();
-            plannedStart = plan.plannedStart();
-            plannedMinutes = plan.plannedMinutes();
-            hourlyRatePence = event.hourlyRatePence();
+        Draft(String visitId, String packageId, String clientRef, String providerId, String zone) {
+            this.visitId = visitId;
+            this.packageId = packageId;
+            this.clientRef = clientRef;
+            this.providerId = providerId;
+            this.zone = zone;
         }
 
-        void apply(Object payload) {
-            if (payload instanceof VisitRescheduled event) {
-                plannedStart = event.plannedStart();
-                plannedMinutes = event.plannedMinutes();
-            } else if (payload instanceof VisitReassigned event) {
-                workerId = event.workerId();
-            } else if (payload instanceof VisitCancelled event) {
-                status = VisitStatus.CANCELLED;
-                cancelledBy = event.initiatedBy().name();
-                cancellationReason = event.reason();
-                cancelledAt = event.cancelledAt();
-                noticeMinutes = event.noticeMinutes();
-            } else if (payload instanceof VisitMissed) {
-                status = VisitStatus.MISSED;
-                missedAlerted = true;
-            } else if (payload instanceof VisitCheckedIn event) {
-                status = VisitStatus.IN_PROGRESS;
-                checkedInAt = event.at();
-                late = event.late();
-            } else if (payload instanceof VisitCheckedOut event) {
-                checkedOutAt = event.at();
-            } else if (payload instanceof VisitDelivered event) {
-                var billing = event.billing();
-                status = VisitStatus.DELIVERED;
-                late = event.late();
-                deliveredMinutes = event.deliveredMinutes();
-                shortVisit = event.shortVisit();
-                unusedMinutes = event.unusedMinutes();
-                billableMinutes = billing.billableMinutes();
-                billablePence = billing.billablePence();
-                billingRule = billing.rule();
-                hourlyRatePence = billing.hourlyRatePence();
-            }
+        Draft(VisitView view) {
+            this(view.visitId(), view.packageId(), view.clientRef(), view.providerId(), view.zone());
+            timeCritical = view.timeCritical();
+            workerId = view.workerId();
+            plannedStart = view.plannedStart();
+            plannedMinutes = view.plannedMinutes();
+            status = view.status();
+            late = view.late();
+            missedAlerted = view.missedAlerted();
+            checkedInAt = view.checkedInAt();
+            checkedOutAt = view.checkedOutAt();
+            deliveredMinutes = view.deliveredMinutes();
+            shortVisit = view.shortVisit();
+            unusedMinutes = view.unusedMinutes();
+            billableMinutes = view.billableMinutes();
+            billablePence = view.billablePence();
+            billingRule = view.billingRule();
+            hourlyRatePence = view.hourlyRatePence();
+            cancelledBy = view.cancelledBy();
+            cancellationReason = view.cancellationReason();
+            cancelledAt = view.cancelledAt();
+            noticeMinutes = view.noticeMinutes();
         }
 
+        /** Instants as the view's table keeps them, so that a folded view and its stored row say the same. */
         VisitView view() {
             return new VisitView(
                     visitId,
@@ -122,14 +184,14 @@ final class VisitFold {
                     providerId,
                     zone,
                     workerId,
-                    stored(plannedStart),
+                    Sql.stored(plannedStart),
                     plannedMinutes,
                     timeCritical,
                     status,
                     late,
                     missedAlerted,
-                    stored(checkedInAt),
-                    stored(checkedOutAt),
+                    Sql.stored(checkedInAt),
+                    Sql.stored(checkedOutAt),
                     deliveredMinutes,
                     shortVisit,
                     unusedMinutes,
@@ -139,16 +201,8 @@ final class VisitFold {
                     hourlyRatePence,
                     cancelledBy,
                     cancellationReason,
-                    stored(cancelledAt),
+                    Sql.stored(cancelledAt),
                     noticeMinutes);
-        }
-
-        /**
-         * The view's table keeps microseconds, and the JDBC driver rounds (not truncates) the nanoseconds of a clock
-         * reading to them; the folded view does the same, so both say the same instant.
-         */
-        private static Instant stored(Instant instant) {
-            return instant == null ? null : instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
         }
     }
 }

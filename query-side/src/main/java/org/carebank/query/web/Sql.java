@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** Conversions between the API's instants and the projections' {@code TIMESTAMP WITH TIME ZONE} columns. */
 public final class Sql {
@@ -14,6 +15,14 @@ public final class Sql {
 
     public static OffsetDateTime ts(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * The instant as a {@code TIMESTAMP WITH TIME ZONE} column keeps it: microseconds, the nanoseconds rounded as the
+     * JDBC drivers round them. A view folded in memory holds its instants so, and then says what its stored row says.
+     */
+    public static Instant stored(Instant instant) {
+        return instant == null ? null : instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

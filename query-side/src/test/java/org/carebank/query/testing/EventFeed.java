@@ -17,6 +17,7 @@ public final class EventFeed {
 
     private final List<AnnotationEventHandlerAdapter> projections;
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final List<EventMessage<?>> history = new java.util.ArrayList<>();
 
     public EventFeed(Object... projections) {
         this.projections = java.util.Arrays.stream(projections)
@@ -43,6 +44,7 @@ public final class EventFeed {
                 .<EventMessage<?>>map(
                         event -> new GenericEventMessage<>(UUID.randomUUID().toString(), event, Map.of(), now))
                 .toList();
+        history.addAll(messages);
         var batch = new BatchingUnitOfWork<>(messages);
         var result = batch.executeWithResult(() -> {
             EventMessage<?> message = batch.getMessage();
@@ -59,8 +61,14 @@ public final class EventFeed {
         return this;
     }
 
-    /** What a processor reset does: every projection's reset handler. */
+    /** What a processor reset does: every projection's reset handler. It forgets the history given so far. */
     public void reset() {
         projections.forEach(AnnotationEventHandlerAdapter::prepareReset);
+        history.clear();
+    }
+
+    /** The messages given since the last reset, in order: the history a fold of the same events reads. */
+    public List<EventMessage<?>> history() {
+        return List.copyOf(history);
     }
 }

@@ -1,0 +1,39 @@
+package org.carebank.query.visit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import org.carebank.kernel.visit.BillingRule;
+import org.carebank.kernel.visit.VisitStatus;
+
+/**
+ * One visit as the query side answers it: its plan, where it stands, and the delivery and billing figures once it
+ * ended. {@link VisitFold} makes it from the visit's events, for the live view and for answers as of a past instant.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record VisitView(
+        String visitId,
+        String packageId,
+        String clientRef,
+        String providerId,
+        String zone,
+        String workerId,
+        Instant plannedStart,
+        int plannedMinutes,
+        boolean timeCritical,
+        VisitStatus status,
+        boolean late,
+        boolean missedAlerted,
+        Instant checkedInAt,
+        Instant checkedOutAt,
+        Integer deliveredMinutes,
+        @JsonProperty("short") boolean shortVisit,
+        Integer unusedMinutes,
+        Integer billableMinutes,
+        Long billablePence,
+        BillingRule billingRule,
+        int hourlyRatePence,
+        String cancelledBy,
+        String cancellationReason,
+        Instant cancelledAt,
+        Long noticeMinutes) {}
