@@ -1,6 +1,5 @@
 package org.carebank.query.rebuild;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,17 +23,15 @@ import org.carebank.query.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
- * Rebuilds a projection from the events with Axon's reset support: stop its streaming processor, reset its tokens
+ * The rebuild service: rebuilds a projection from the events with Axon's reset support: stop its streaming processor, reset its tokens
  * (which runs the projection's {@code @ResetHandler}, clearing its tables, in the same transaction), start it again,
  * and report progress until the replay has passed the head the reset saw. From the request until then the projection
- * counts as rebuilding, so its API never shows half-built tables.
+ * counts as rebuilding, so its API never shows half-built tables. It knows nothing of HTTP: {@link RebuildController}
+ * answers its refusals, {@link ProjectionGuard} the 503 of a projection being rebuilt.
  */
 @Component
 public class ProjectionRebuilds implements DisposableBean {
@@ -97,16 +94,11 @@ public class ProjectionRebuilds implements DisposableBean {
         Rebuild rebuild;
         synchronized (rebuilds) {
             if (isRebuilding(name)) {
-                throw problem(
-                        HttpStatus.CONFLICT,
-                        "rebuild-in-progress",
+                throw new RebuildInProgressException(
                         "Projection " + name + " is already being rebuilt; follow its progress with GET.");
             }
             if (instances.rebuildingElsewhere(name)) {
-                throw problem(
-                        HttpStatus.CONFLICT,
-                        "rebuild-in-progress",
-                        "Projection " + name + " is being rebuilt by another instance.");
+                throw new RebuildInProgressException("Projection " + name + " is being rebuilt by another instance.");
             }
             rebuild = new Rebuild(head(), segmentCount(name));
             rebuilds.put(name, rebuild); // from here on the projection's API answers 503
@@ -132,10 +124,7 @@ public class ProjectionRebuilds implements DisposableBean {
             if (!processor.isRunning()) {
                 processor.start();
             }
-            throw problem(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "rebuild-failed",
-                    "Projection " + name + " could not be reset: " + e.getMessage());
+            throw new RebuildFailedException("Projection " + name + " could not be reset: " + e.getMessage(), e);
         }
         log.info("Rebuilding {} from the events (head {}, {} segments)", name, rebuild.total, rebuild.segments);
         watch();
@@ -333,13 +322,6 @@ public class ProjectionRebuilds implements DisposableBean {
                 .param(processorName)
                 .query(Integer.class)
                 .single();
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String type, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + type));
-        problem.setTitle(status == HttpStatus.CONFLICT ? "Conflicting state" : "Rebuild failed");
-        return new ErrorResponseException(status, problem, null);
     }
 
     /** A single background thread that never keeps the JVM alive on its own. */
