@@ -39,30 +39,12 @@ public class ProjectionRebuilds implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(30);
 
-    /** One rebuild of one projection; {@code total} is the head of the store when it began. */
-    private static final class Rebuild {
-        final Instant startedAt = Instant.now();
-        final long total;
-        final int segments;
-        volatile Instant finishedAt;
-        volatile String error;
-
-        Rebuild(long total, int segments) {
-            this.total = total;
-            this.segments = segments;
-        }
-
-        boolean inProgress() {
-            return finishedAt == null && error == null;
-        }
-    }
-
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final EventStore eventStore;
     private final ProjectionInstances instances;
     private final DeadLetters deadLetters;
-    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final Map<String, RebuildRun> rebuilds = new ConcurrentHashMap<>();
     private final Set<String> checkedAfterStart = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService monitor = daemonTimer("projection-rebuild-monitor");
     private ScheduledFuture<?> watching;
@@ -91,7 +73,7 @@ public class ProjectionRebuilds implements DisposableBean {
 
     public RebuildProgress rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
-        Rebuild rebuild;
+        RebuildRun rebuild;
         synchronized (rebuilds) {
             if (isRebuilding(name)) {
                 throw new RebuildInProgressException(
@@ -100,7 +82,7 @@ public class ProjectionRebuilds implements DisposableBean {
             if (instances.rebuildingElsewhere(name)) {
                 throw new RebuildInProgressException("Projection " + name + " is being rebuilt by another instance.");
             }
-            rebuild = new Rebuild(head(), segmentCount(name));
+            rebuild = new RebuildRun(Instant.now(), head(), segmentCount(name));
             rebuilds.put(name, rebuild); // from here on the projection's API answers 503
         }
         try {
@@ -134,7 +116,7 @@ public class ProjectionRebuilds implements DisposableBean {
     public RebuildProgress progress(String name) {
         StreamingEventProcessor processor = processor(name);
         boolean rebuilding = isRebuilding(name);
-        Rebuild rebuild = rebuilds.get(name);
+        RebuildRun rebuild = rebuilds.get(name);
         var statuses = processor.processingStatus();
         long position = statuses.values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
@@ -156,30 +138,7 @@ public class ProjectionRebuilds implements DisposableBean {
                     statuses.size(),
                     null);
         }
-        long total = Math.max(
-                rebuild.total,
-                statuses.values().stream()
-                        .map(EventTrackerStatus::getResetPosition)
-                        .filter(OptionalLong::isPresent)
-                        .mapToLong(OptionalLong::getAsLong)
-                        .max()
-                        .orElse(0));
-        Instant end = rebuild.finishedAt == null ? Instant.now() : rebuild.finishedAt;
-        double seconds = Duration.between(rebuild.startedAt, end).toMillis() / 1000.0;
-        long done = rebuilding ? Math.min(position, total) : total;
-        State state = rebuild.error != null ? State.FAILED : rebuilding ? State.REBUILDING : State.LIVE;
-        return new RebuildProgress(
-                name,
-                state,
-                rebuild.startedAt,
-                rebuild.finishedAt,
-                position,
-                total,
-                total == 0 ? 100.0 : Math.round(1000.0 * done / total) / 10.0,
-                seconds > 0 ? Math.round(done / seconds) : null,
-                seconds,
-                statuses.size(),
-                rebuild.error);
+        return rebuild.progress(name, rebuilding, statuses.values(), position, Instant.now());
     }
 
     /**
@@ -196,7 +155,7 @@ public class ProjectionRebuilds implements DisposableBean {
         }
         StreamingEventProcessor processor = found.get();
         adoptReplayInTokenStore(name);
-        Rebuild rebuild = rebuilds.get(name);
+        RebuildRun rebuild = rebuilds.get(name);
         if (rebuild != null && rebuild.inProgress()) {
             if (!caughtUp(processor, rebuild.segments)) {
                 return true;
@@ -206,7 +165,7 @@ public class ProjectionRebuilds implements DisposableBean {
         return processor.processingStatus().values().stream().anyMatch(ProjectionRebuilds::behindReset);
     }
 
-    private void finish(String name, Rebuild rebuild) {
+    private void finish(String name, RebuildRun rebuild) {
         synchronized (rebuild) {
             if (rebuild.finishedAt == null) {
                 rebuild.finishedAt = Instant.now();
@@ -256,7 +215,7 @@ public class ProjectionRebuilds implements DisposableBean {
                     .query(Long.class)
                     .single();
             if (replaying > 0) {
-                rebuilds.putIfAbsent(name, new Rebuild(head(), segmentCount(name)));
+                rebuilds.putIfAbsent(name, new RebuildRun(Instant.now(), head(), segmentCount(name)));
                 watch();
             }
         }
