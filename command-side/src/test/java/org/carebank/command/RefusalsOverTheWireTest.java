@@ -20,12 +20,12 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.carebank.command.web.CommandProblems;
 import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.refusal.CommandOutcome;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.serialization.EventJson;
 import org.carebank.kernel.visit.RosterOutcome;
+import org.carebank.web.Problems;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -143,7 +143,7 @@ class RefusalsOverTheWireTest {
 
     /** As a tree: a problem's properties have no order, so two equal answers may be written in different orders. */
     private static Optional<JsonNode> problemJson(Throwable failure) {
-        return CommandFailures.refusal(failure).map(CommandProblems::problem).map(problem ->
+        return CommandFailures.refusal(failure).map(Problems::of).map(problem ->
                 (JsonNode) PROBLEM_JSON.valueToTree(problem));
     }
 }

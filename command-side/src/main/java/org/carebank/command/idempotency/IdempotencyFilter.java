@@ -14,7 +14,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import org.carebank.kernel.caller.CallerIdentity;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.web.ServletProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -172,13 +175,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
+    /** Every refusal of a key has the title Idempotency-Key; what went wrong is its type (ADR 0003). */
     private static void problem(HttpServletResponse response, int status, String type, String detail)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getWriter()
-                .write("{\"type\":\"/problems/" + type + "\",\"title\":\"Idempotency-Key\",\"status\":" + status
-                        + ",\"detail\":\"" + detail + "\"}");
+        ServletProblems.write(response, new Refusal(type, status, "Idempotency-Key", detail, Map.of()));
     }
 
     /** The request again, with the body already read for hashing. */

@@ -38,6 +38,7 @@ import org.carebank.kernel.visit.RosterOutcome;
 import org.carebank.kernel.visit.ScheduleRoster;
 import org.carebank.kernel.visit.ScheduleVisit;
 import org.carebank.kernel.visit.VisitPlan;
+import org.carebank.web.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -256,7 +257,7 @@ class VisitCommandController {
     }
 
     private static LineResult refused(int index, String visitId, Refusal refusal) {
-        return new LineResult(index, visitId, LineStatus.REFUSED, CommandProblems.problem(refusal));
+        return new LineResult(index, visitId, LineStatus.REFUSED, Problems.of(refusal));
     }
 
     private static int count(List<LineResult> results, LineStatus status) {

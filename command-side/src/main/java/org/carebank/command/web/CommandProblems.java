@@ -1,7 +1,6 @@
 package org.carebank.command.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,10 +10,10 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.carebank.command.CommandFailures;
 import org.carebank.kernel.refusal.Refusal;
+import org.carebank.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,14 +36,6 @@ import tools.jackson.databind.exc.InvalidFormatException;
 public class CommandProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
-
-    public static ProblemDetail problem(Refusal refusal) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refusal.status()), refusal.detail());
-        problem.setType(URI.create("/problems/" + refusal.type()));
-        problem.setTitle(refusal.title());
-        refusal.properties().forEach(problem::setProperty);
-        return problem;
-    }
 
     private final MeterRegistry registry;
 
@@ -69,7 +60,7 @@ public class CommandProblems extends ResponseEntityExceptionHandler {
         }
         // Which rules providers' systems break most: a rising count points at a rostering system to talk to.
         registry.counter("carebank.commands.refused", "type", refusal.type()).increment();
-        return ResponseEntity.status(refusal.status()).body(problem(refusal));
+        return Problems.response(refusal);
     }
 
     /** Text a store cannot hold or an instant outside the window ({@link CommandInputCheck}): the fields named. */
@@ -84,13 +75,12 @@ public class CommandProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} while handling a command", errorId, e);
-        var problem = problem(new Refusal(
+        return Problems.response(new Refusal(
                 "internal-error",
                 500,
                 "Internal error",
                 "The command could not be completed; nothing was recorded. Quote error " + errorId + ".",
                 Map.of("errorId", errorId)));
-        return ResponseEntity.status(500).body(problem);
     }
 
     @Override
@@ -121,13 +111,15 @@ public class CommandProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var problem = problem(new Refusal("malformed-request", 400, "Malformed request", readableCause(ex), Map.of()));
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        new Refusal("malformed-request", 400, "Malformed request", readableCause(ex), Map.of())));
     }
 
     private static ResponseEntity<Object> invalid(String detail, List<Map<String, String>> errors) {
-        var problem = problem(new Refusal("invalid-request", 400, "Invalid request", detail, Map.of("errors", errors)));
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        new Refusal("invalid-request", 400, "Invalid request", detail, Map.of("errors", errors))));
     }
 
     /** Names the field and the bad value, without the class names or parser internals a stack trace would show. */

@@ -7,9 +7,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.refusal.CommandOutcome;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.carebank.web.Callers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +39,8 @@ public class CommandSender {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** The authenticated caller, read as the query side and the services' filters read it ({@link Callers}). */
     public static Caller caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return Caller.fromAuthorities(
-                authentication.getName(),
-                authentication.getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority)
-                        .toList());
+        return Callers.current();
     }
 }

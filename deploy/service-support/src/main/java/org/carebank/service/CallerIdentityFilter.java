@@ -7,11 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.CallerIdentity;
+import org.carebank.web.Callers;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -43,11 +43,7 @@ class CallerIdentityFilter extends OncePerRequestFilter {
         }
         Caller caller;
         try {
-            caller = Caller.fromAuthorities(
-                    authentication.getName(),
-                    authentication.getAuthorities().stream()
-                            .map(GrantedAuthority::getAuthority)
-                            .toList());
+            caller = Callers.of(authentication);
         } catch (IllegalArgumentException | IllegalStateException noUsableRole) {
             return null;
         }

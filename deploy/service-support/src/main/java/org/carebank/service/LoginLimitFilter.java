@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.web.ServletProblems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,14 +39,15 @@ final class LoginLimitFilter extends OncePerRequestFilter {
         attempts.logBlocked(request, blocked.get());
         long retryAfter = blocked.get().retryAfter().toSeconds();
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        ProblemJson.send(
+        ServletProblems.write(
                 response,
-                429,
-                "too-many-failed-logins",
-                "Too many failed logins",
-                "Too many failed logins lately for this "
-                        + (blocked.get().who().startsWith("user") ? "user name" : "address") + "; retry after "
-                        + retryAfter + " s.",
-                Map.of("retryAfterSeconds", retryAfter));
+                new Refusal(
+                        "too-many-failed-logins",
+                        429,
+                        "Too many failed logins",
+                        "Too many failed logins lately for this "
+                                + (blocked.get().who().startsWith("user") ? "user name" : "address") + "; retry after "
+                                + retryAfter + " s.",
+                        Map.of("retryAfterSeconds", retryAfter)));
     }
 }

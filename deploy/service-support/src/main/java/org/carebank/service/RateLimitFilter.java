@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.carebank.kernel.caller.CallerIdentity;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.web.ServletProblems;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -62,14 +64,15 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        ProblemJson.send(
+        ServletProblems.write(
                 response,
-                429,
-                "rate-limited",
-                "Too many requests",
-                "At most " + settings.requestsPerMinute() + " requests a minute per client; retry after " + retryAfter
-                        + " s.",
-                Map.of("retryAfterSeconds", retryAfter));
+                new Refusal(
+                        "rate-limited",
+                        429,
+                        "Too many requests",
+                        "At most " + settings.requestsPerMinute() + " requests a minute per client; retry after "
+                                + retryAfter + " s.",
+                        Map.of("retryAfterSeconds", retryAfter)));
     }
 
     private static String client(HttpServletRequest request) {

@@ -5,6 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.web.ServletProblems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -36,12 +39,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes || (length < 0 && request.getHeader("Transfer-Encoding") != null)) {
-            ProblemJson.send(
+            ServletProblems.write(
                     response,
-                    413,
-                    "request-too-large",
-                    "Request too large",
-                    "Request bodies are limited to " + maxBytes + " bytes, with a Content-Length.");
+                    new Refusal(
+                            "request-too-large",
+                            413,
+                            "Request too large",
+                            "Request bodies are limited to " + maxBytes + " bytes, with a Content-Length.",
+                            Map.of()));
             return;
         }
         chain.doFilter(request, response);

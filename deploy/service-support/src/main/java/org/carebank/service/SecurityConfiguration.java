@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.web.ServletProblems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -235,6 +238,6 @@ class SecurityConfiguration {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"carebank\"");
         }
-        ProblemJson.send(response, status, type, title, detail);
+        ServletProblems.write(response, new Refusal(type, status, title, detail, Map.of()));
     }
 }

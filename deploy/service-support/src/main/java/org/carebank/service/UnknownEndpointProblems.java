@@ -1,8 +1,10 @@
 package org.carebank.service;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -42,12 +44,13 @@ class UnknownEndpointProblems {
         String allowed = e.getSupportedHttpMethods() == null
                 ? ""
                 : e.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", "));
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.METHOD_NOT_ALLOWED,
+        var problem = Problems.of(new Refusal(
+                "method-not-allowed",
+                405,
+                "Method not allowed",
                 request.getMethod() + " is not a method of " + request.getRequestURI()
-                        + (allowed.isEmpty() ? "." : "; it takes " + allowed + "."));
-        problem.setType(URI.create("/problems/method-not-allowed"));
-        problem.setTitle("Method not allowed");
+                        + (allowed.isEmpty() ? "." : "; it takes " + allowed + "."),
+                Map.of()));
         var answer = ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED);
         if (!allowed.isEmpty()) {
             answer.header(HttpHeaders.ALLOW, allowed);
@@ -56,10 +59,6 @@ class UnknownEndpointProblems {
     }
 
     private static ProblemDetail notFoundProblem(HttpServletRequest request) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.NOT_FOUND, "No endpoint answers " + request.getRequestURI() + ".");
-        problem.setType(URI.create("/problems/not-found"));
-        problem.setTitle("Not found");
-        return problem;
+        return Problems.of(Refusal.notFound("not-found", "No endpoint answers " + request.getRequestURI() + "."));
     }
 }

@@ -1,9 +1,9 @@
 package org.carebank.query.audit;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -11,12 +11,12 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.carebank.kernel.refusal.Refusal;
 import org.carebank.query.audit.AuditController.HistoryEvent;
 import org.carebank.query.audit.AuditController.StreamHistory;
 import org.carebank.query.audit.ChainVerifier.Verification;
+import org.carebank.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.node.ObjectNode;
@@ -102,13 +102,13 @@ class AxonServerAuditSource implements AuditSource {
     }
 
     private static ErrorResponseException hashChainNotKept() {
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.NOT_IMPLEMENTED,
+        return Problems.exception(new Refusal(
+                "hash-chain-not-kept",
+                501,
+                "Hash chain not kept in this deployment",
                 "This deployment stores its events in Axon Server, which keeps them append-only; the hash chain"
-                        + " (ADR 0005) is kept only by the embedded event store. Export the feed to keep a copy.");
-        problem.setType(URI.create("/problems/hash-chain-not-kept"));
-        problem.setTitle("Hash chain not kept in this deployment");
-        return new ErrorResponseException(HttpStatus.NOT_IMPLEMENTED, problem, null);
+                        + " (ADR 0005) is kept only by the embedded event store. Export the feed to keep a copy.",
+                Map.of()));
     }
 
     private ObjectNode eventJson(long index, TrackedEventMessage<?> event) {

@@ -4,14 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.CallerIdentity;
 import org.carebank.kernel.caller.Role;
-import org.carebank.query.web.Callers;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.web.Callers;
+import org.carebank.web.Problems;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -91,12 +93,11 @@ public class LiveUpdates {
 
     @ExceptionHandler(TooManyStreamsException.class)
     ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        problem.setType(URI.create("/problems/too-many-live-streams"));
-        problem.setTitle("Too many live streams");
+        // The stream's own content type is text/event-stream: the problem's is set here, or it could not be written.
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                .body(Problems.of(
+                        new Refusal("too-many-live-streams", 429, "Too many live streams", e.getMessage(), Map.of())));
     }
 
     /** The view changed in a batch whose events concern these providers' data. */

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Map;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.web.ServletProblems;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,6 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Answers 503 with Retry-After for a controller marked {@link ReadsProjection} while one of its projections is being
@@ -22,11 +23,9 @@ import tools.jackson.databind.ObjectMapper;
 class ProjectionGuard implements HandlerInterceptor, WebMvcConfigurer {
 
     private final ProjectionRebuilds rebuilds;
-    private final ObjectMapper json;
 
-    ProjectionGuard(ProjectionRebuilds rebuilds, ObjectMapper json) {
+    ProjectionGuard(ProjectionRebuilds rebuilds) {
         this.rebuilds = rebuilds;
-        this.json = json;
     }
 
     @Override
@@ -60,23 +59,22 @@ class ProjectionGuard implements HandlerInterceptor, WebMvcConfigurer {
                         .anyMatch(parameter -> "asOf".equals(parameter.getParameterName()));
     }
 
-    private void unavailable(HttpServletResponse response, RebuildProgress progress) throws IOException {
+    private static void unavailable(HttpServletResponse response, RebuildProgress progress) throws IOException {
         long retryAfter = progress.retryAfterSeconds();
-        var problem = new LinkedHashMap<String, Object>();
-        problem.put("type", "/problems/projection-rebuilding");
-        problem.put("title", "Projection being rebuilt");
-        problem.put("status", 503);
-        problem.put(
-                "detail",
-                "The " + progress.name() + " projection is being rebuilt from the events"
-                        + (progress.percent() == null ? "" : " (" + progress.percent() + "%)")
-                        + "; ask again in " + retryAfter + " s, or ask with asOf= for an answer from the events.");
-        problem.put("projection", progress.name());
-        problem.put("position", progress.position());
-        problem.put("total", progress.total());
-        response.setStatus(503);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        ServletProblems.write(
+                response,
+                new Refusal(
+                        "projection-rebuilding",
+                        503,
+                        "Projection being rebuilt",
+                        "The " + progress.name() + " projection is being rebuilt from the events"
+                                + (progress.percent() == null ? "" : " (" + progress.percent() + "%)")
+                                + "; ask again in " + retryAfter + " s, or ask with asOf= for an answer from the"
+                                + " events.",
+                        Map.of(
+                                "projection", progress.name(),
+                                "position", progress.position(),
+                                "total", progress.total())));
     }
 }

@@ -1,6 +1,5 @@
 package org.carebank.query.rebuild;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,17 +23,15 @@ import org.carebank.query.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
- * Rebuilds a projection from the events with Axon's reset support: stop its streaming processor, reset its tokens
+ * The rebuild service: rebuilds a projection from the events with Axon's reset support: stop its streaming processor, reset its tokens
  * (which runs the projection's {@code @ResetHandler}, clearing its tables, in the same transaction), start it again,
  * and report progress until the replay has passed the head the reset saw. From the request until then the projection
- * counts as rebuilding, so its API never shows half-built tables.
+ * counts as rebuilding, so its API never shows half-built tables. It knows nothing of HTTP: {@link RebuildController}
+ * answers its refusals, {@link ProjectionGuard} the 503 of a projection being rebuilt.
  */
 @Component
 public class ProjectionRebuilds implements DisposableBean {
@@ -42,30 +39,12 @@ public class ProjectionRebuilds implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(30);
 
-    /** One rebuild of one projection; {@code total} is the head of the store when it began. */
-    private static final class Rebuild {
-        final Instant startedAt = Instant.now();
-        final long total;
-        final int segments;
-        volatile Instant finishedAt;
-        volatile String error;
-
-        Rebuild(long total, int segments) {
-            this.total = total;
-            this.segments = segments;
-        }
-
-        boolean inProgress() {
-            return finishedAt == null && error == null;
-        }
-    }
-
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final EventStore eventStore;
     private final ProjectionInstances instances;
     private final DeadLetters deadLetters;
-    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final Map<String, RebuildRun> rebuilds = new ConcurrentHashMap<>();
     private final Set<String> checkedAfterStart = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService monitor = daemonTimer("projection-rebuild-monitor");
     private ScheduledFuture<?> watching;
@@ -94,21 +73,16 @@ public class ProjectionRebuilds implements DisposableBean {
 
     public RebuildProgress rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
-        Rebuild rebuild;
+        RebuildRun rebuild;
         synchronized (rebuilds) {
             if (isRebuilding(name)) {
-                throw problem(
-                        HttpStatus.CONFLICT,
-                        "rebuild-in-progress",
+                throw new RebuildInProgressException(
                         "Projection " + name + " is already being rebuilt; follow its progress with GET.");
             }
             if (instances.rebuildingElsewhere(name)) {
-                throw problem(
-                        HttpStatus.CONFLICT,
-                        "rebuild-in-progress",
-                        "Projection " + name + " is being rebuilt by another instance.");
+                throw new RebuildInProgressException("Projection " + name + " is being rebuilt by another instance.");
             }
-            rebuild = new Rebuild(head(), segmentCount(name));
+            rebuild = new RebuildRun(Instant.now(), head(), segmentCount(name));
             rebuilds.put(name, rebuild); // from here on the projection's API answers 503
         }
         try {
@@ -132,10 +106,7 @@ public class ProjectionRebuilds implements DisposableBean {
             if (!processor.isRunning()) {
                 processor.start();
             }
-            throw problem(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "rebuild-failed",
-                    "Projection " + name + " could not be reset: " + e.getMessage());
+            throw new RebuildFailedException("Projection " + name + " could not be reset: " + e.getMessage(), e);
         }
         log.info("Rebuilding {} from the events (head {}, {} segments)", name, rebuild.total, rebuild.segments);
         watch();
@@ -145,7 +116,7 @@ public class ProjectionRebuilds implements DisposableBean {
     public RebuildProgress progress(String name) {
         StreamingEventProcessor processor = processor(name);
         boolean rebuilding = isRebuilding(name);
-        Rebuild rebuild = rebuilds.get(name);
+        RebuildRun rebuild = rebuilds.get(name);
         var statuses = processor.processingStatus();
         long position = statuses.values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
@@ -167,30 +138,7 @@ public class ProjectionRebuilds implements DisposableBean {
                     statuses.size(),
                     null);
         }
-        long total = Math.max(
-                rebuild.total,
-                statuses.values().stream()
-                        .map(EventTrackerStatus::getResetPosition)
-                        .filter(OptionalLong::isPresent)
-                        .mapToLong(OptionalLong::getAsLong)
-                        .max()
-                        .orElse(0));
-        Instant end = rebuild.finishedAt == null ? Instant.now() : rebuild.finishedAt;
-        double seconds = Duration.between(rebuild.startedAt, end).toMillis() / 1000.0;
-        long done = rebuilding ? Math.min(position, total) : total;
-        State state = rebuild.error != null ? State.FAILED : rebuilding ? State.REBUILDING : State.LIVE;
-        return new RebuildProgress(
-                name,
-                state,
-                rebuild.startedAt,
-                rebuild.finishedAt,
-                position,
-                total,
-                total == 0 ? 100.0 : Math.round(1000.0 * done / total) / 10.0,
-                seconds > 0 ? Math.round(done / seconds) : null,
-                seconds,
-                statuses.size(),
-                rebuild.error);
+        return rebuild.progress(name, rebuilding, statuses.values(), position, Instant.now());
     }
 
     /**
@@ -207,7 +155,7 @@ public class ProjectionRebuilds implements DisposableBean {
         }
         StreamingEventProcessor processor = found.get();
         adoptReplayInTokenStore(name);
-        Rebuild rebuild = rebuilds.get(name);
+        RebuildRun rebuild = rebuilds.get(name);
         if (rebuild != null && rebuild.inProgress()) {
             if (!caughtUp(processor, rebuild.segments)) {
                 return true;
@@ -217,7 +165,7 @@ public class ProjectionRebuilds implements DisposableBean {
         return processor.processingStatus().values().stream().anyMatch(ProjectionRebuilds::behindReset);
     }
 
-    private void finish(String name, Rebuild rebuild) {
+    private void finish(String name, RebuildRun rebuild) {
         synchronized (rebuild) {
             if (rebuild.finishedAt == null) {
                 rebuild.finishedAt = Instant.now();
@@ -267,7 +215,7 @@ public class ProjectionRebuilds implements DisposableBean {
                     .query(Long.class)
                     .single();
             if (replaying > 0) {
-                rebuilds.putIfAbsent(name, new Rebuild(head(), segmentCount(name)));
+                rebuilds.putIfAbsent(name, new RebuildRun(Instant.now(), head(), segmentCount(name)));
                 watch();
             }
         }
@@ -333,13 +281,6 @@ public class ProjectionRebuilds implements DisposableBean {
                 .param(processorName)
                 .query(Integer.class)
                 .single();
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String type, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + type));
-        problem.setTitle(status == HttpStatus.CONFLICT ? "Conflicting state" : "Rebuild failed");
-        return new ErrorResponseException(status, problem, null);
     }
 
     /** A single background thread that never keeps the JVM alive on its own. */

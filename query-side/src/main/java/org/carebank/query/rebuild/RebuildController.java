@@ -6,14 +6,22 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.web.Problems;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Rebuilding a projection from the events (ADMIN only), and following its progress. */
+/**
+ * The HTTP side of rebuilding a projection from the events (ADMIN only), and of following its progress: the service
+ * ({@link ProjectionRebuilds}) says what happened, this says how the API answers it.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/projections")
 @Tag(name = "Audit")
@@ -51,5 +59,16 @@ class RebuildController {
     @Operation(summary = "Progress of the latest rebuild: position, total, events per second, state")
     RebuildProgress progress(@PathVariable @Pattern(regexp = NAME) String name) {
         return rebuilds.progress(name);
+    }
+
+    @ExceptionHandler(RebuildInProgressException.class)
+    ResponseEntity<ProblemDetail> inProgress(RebuildInProgressException e) {
+        return Problems.response(Refusal.conflict("rebuild-in-progress", e.getMessage()));
+    }
+
+    /** 503, not 500: the projection answers as before, and the rebuild may be asked for again. */
+    @ExceptionHandler(RebuildFailedException.class)
+    ResponseEntity<ProblemDetail> failed(RebuildFailedException e) {
+        return Problems.response(new Refusal("rebuild-failed", 503, "Rebuild failed", e.getMessage(), Map.of()));
     }
 }

@@ -1,13 +1,13 @@
 package org.carebank.query.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.carebank.kernel.refusal.Refusal;
+import org.carebank.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,52 +24,43 @@ class QueryProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + type));
-        problem.setTitle(title);
-        return problem;
+    private static ResponseEntity<ProblemDetail> invalid(String type, String detail, Map<String, Object> members) {
+        return Problems.response(new Refusal(type, 400, "Invalid request", detail, members));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return ResponseEntity.status(404).body(problem(HttpStatus.NOT_FOUND, e.type(), "Not found", e.getMessage()));
+        return Problems.response(Refusal.notFound(e.type(), e.getMessage()));
     }
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
-        var problem = problem(HttpStatus.BAD_REQUEST, e.type(), "Invalid request", e.getMessage());
-        problem.setProperty("parameter", e.parameter());
-        return ResponseEntity.badRequest().body(problem);
+        return invalid(e.type(), e.getMessage(), e.parameter() == null ? Map.of() : Map.of("parameter", e.parameter()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
-        var problem = problem(
-                HttpStatus.BAD_REQUEST,
+        return invalid(
                 "invalid-request",
-                "Invalid request",
-                "Parameter '" + e.getName() + "' cannot take the value '" + e.getValue() + "'.");
-        return ResponseEntity.badRequest().body(problem);
+                "Parameter '" + e.getName() + "' cannot take the value '" + e.getValue() + "'.",
+                Map.of());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> badQuery(IllegalArgumentException e) {
-        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
-        return ResponseEntity.badRequest().body(problem);
+        return invalid("invalid-request", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} while answering a query", errorId, e);
-        var problem = problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
+        return Problems.response(new Refusal(
                 "internal-error",
+                500,
                 "Internal error",
-                "The query could not be answered. Quote error " + errorId + ".");
-        problem.setProperty("errorId", errorId);
-        return ResponseEntity.internalServerError().body(problem);
+                "The query could not be answered. Quote error " + errorId + ".",
+                Map.of("errorId", errorId)));
     }
 
     @Override
@@ -83,9 +74,12 @@ class QueryProblems extends ResponseEntityExceptionHandler {
                                 "message",
                                 String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        var problem = problem(
-                HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "The request breaks parameter rules.");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest()
+                .body(Problems.of(new Refusal(
+                        "invalid-request",
+                        400,
+                        "Invalid request",
+                        "The request breaks parameter rules.",
+                        Map.of("errors", errors))));
     }
 }

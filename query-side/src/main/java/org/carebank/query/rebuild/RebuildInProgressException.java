@@ -1,0 +1,9 @@
+package org.carebank.query.rebuild;
+
+/** A rebuild asked for while the projection is already being rebuilt, here or by another instance. */
+public class RebuildInProgressException extends RuntimeException {
+
+    public RebuildInProgressException(String detail) {
+        super(detail);
+    }
+}
