@@ -11,19 +11,19 @@ import org.carebank.kernel.timebank.TimeBankLedger;
  * events carry the moment each change took effect, so the fold needs nothing but the history; the arithmetic is the
  * kernel's {@link TimeBankLedger}, the same the aggregate decides on and the projection writes.
  */
-public final class TimeBankHistory {
+final class TimeBankHistory {
 
     private final String clientRef;
     private final List<LedgerLine> lines = new ArrayList<>();
     private TimeBankLedger ledger = TimeBankLedger.EMPTY;
     private boolean recorded;
 
-    public TimeBankHistory(String clientRef) {
+    TimeBankHistory(String clientRef) {
         this.clientRef = clientRef;
     }
 
     /** Adds one event; returns false (and ignores it) when it took effect after {@code asOf}. */
-    public boolean add(Object event, String recordedBy, Instant asOf) {
+    boolean add(Object event, String recordedBy, Instant asOf) {
         var move = TimeBankLedger.Move.of(event);
         recorded = true;
         if (asOf != null && move.at().isAfter(asOf)) {
@@ -35,15 +35,15 @@ public final class TimeBankHistory {
     }
 
     /** No event at all: there is no such bank (a bank opened after {@code asOf} shows zeros then). */
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return !recorded;
     }
 
-    public List<LedgerLine> ledger() {
+    List<LedgerLine> ledger() {
         return List.copyOf(lines);
     }
 
-    public TimeBankView view(int capMinutes, ZoneId zone, Instant asOf) {
+    TimeBankView view(int capMinutes, ZoneId zone, Instant asOf) {
         return TimeBankView.of(clientRef, ledger, capMinutes, zone, asOf);
     }
 }
