@@ -104,7 +104,7 @@ public record TimeBankLedger(List<Lot> lots, int banked, int drawn, int expired,
                         e.adjustedAt(),
                         e.minutes(),
                         opened,
-                        opened == null ? e.spentFrom() : List.of(),
+                        opened == null ? e.spentFrom() : List.<LotSpend>of(),
                         e.balanceAfter(),
                         null,
                         e.reason());
@@ -187,21 +187,9 @@ public record TimeBankLedger(List<Lot> lots, int banked, int drawn, int expired,
     }
 
     public TimeBankLedger apply(Move move) {
-        var after = new ArrayList<Lot>(lots.size() + 1);
-        for (Lot lot : lots) {
-            int taken = 0;
-            for (LotSpend spend : move.spent()) {
-                if (spend.lotId().equals(lot.lotId())) {
-                    taken += spend.minutes();
-                }
-            }
-            Lot left = taken == 0 ? lot : lot.less(taken);
-            if (left.remaining() > 0) {
-                after.add(left);
-            }
-        }
+        List<Lot> after = move.spent().isEmpty() ? lots : spend(move.spent());
         if (move.opened() != null && move.opened().remaining() > 0) {
-            after.add(move.opened());
+            after = appended(after, move.opened());
         }
         int counted = move.counted();
         return switch (move.kind()) {
@@ -210,5 +198,33 @@ public record TimeBankLedger(List<Lot> lots, int banked, int drawn, int expired,
             case EXPIRED -> new TimeBankLedger(after, banked, drawn, expired + counted, adjusted);
             case ADJUSTED -> new TimeBankLedger(after, banked, drawn, expired, adjusted + counted);
         };
+    }
+
+    /**
+     * The lots after taking {@code spends} from them; a lot spent to nothing is dropped. Built as an immutable list
+     * once, so the canonical constructor's copy costs nothing: the aggregate applies every event of a bank on load.
+     */
+    private List<Lot> spend(List<LotSpend> spends) {
+        var after = new Lot[lots.size()];
+        int size = 0;
+        for (Lot lot : lots) {
+            int taken = 0;
+            for (int i = 0; i < spends.size(); i++) {
+                LotSpend spend = spends.get(i);
+                if (spend.lotId().equals(lot.lotId())) {
+                    taken += spend.minutes();
+                }
+            }
+            if (lot.remaining() > taken) {
+                after[size++] = taken == 0 ? lot : lot.less(taken);
+            }
+        }
+        return List.of(size == after.length ? after : java.util.Arrays.copyOf(after, size));
+    }
+
+    private static List<Lot> appended(List<Lot> lots, Lot lot) {
+        var after = lots.toArray(new Lot[lots.size() + 1]);
+        after[lots.size()] = lot;
+        return List.of(after);
     }
 }
