@@ -1,62 +1,37 @@
 package org.carebank.command.timebank;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.carebank.kernel.refusal.Refusal;
-import org.carebank.kernel.timebank.LotSpend;
 import org.carebank.kernel.timebank.TimeBankAdjusted;
+import org.carebank.kernel.timebank.TimeBankLedger;
 import org.carebank.kernel.timebank.TimeBankLotExpired;
 import org.carebank.kernel.timebank.TimeDrawnDown;
 import org.carebank.kernel.timebank.UnusedTimeBanked;
 
 /**
- * A client's time bank as lots of minutes, oldest first, and the decisions on it. Pure: no Axon, no clock, no I/O, so
- * the aggregate and the property tests use the very same rules. Decisions return the event to record (or refuse);
- * {@link #apply} is the only way state changes.
+ * The decisions on a client's time bank (domain rules 5 to 7): which command is refused and why, which is a retry, and
+ * the event each other command records. The lot arithmetic is the kernel's {@link TimeBankLedger}, the one the query
+ * side folds too; this class adds what only deciding needs (the earlier deposits, withdrawals and adjustments, for
+ * retries). Pure: no Axon, no clock, no I/O, so the aggregate and the property tests use the very same rules.
+ * Decisions return the event to record (or refuse); {@link #apply} is the only way state changes.
  *
- * <p>The invariant every decision keeps: balance = banked − drawn − expired + adjusted = the sum of the lots'
- * remaining minutes, within [0, cap].
+ * <p>The invariant every decision keeps: the ledger's balance stays within [0, cap].
  */
 public final class TimeBankAccount {
 
-    /** Minutes banked together, spent oldest first, and expiring together. */
-    public record Lot(String lotId, Instant bankedAt, Instant expiresAt, int remaining) {
-
-        Lot spend(int minutes) {
-            return new Lot(lotId, bankedAt, expiresAt, remaining - minutes);
-        }
-    }
-
-    private final Map<String, Lot> lots = new LinkedHashMap<>();
     private final Map<String, UnusedTimeBanked> deposits = new HashMap<>();
     private final Map<String, TimeDrawnDown> withdrawals = new HashMap<>();
     private final Map<String, TimeBankAdjusted> adjustments = new HashMap<>();
-    private int balance;
-    private int banked;
-    private int drawn;
-    private int expired;
-    private int adjusted;
+    private TimeBankLedger ledger = TimeBankLedger.EMPTY;
 
     // ---- decisions ----
 
     /** The lots whose expiry has come by {@code now} and still hold minutes, each as the event that expires it. */
     public List<TimeBankLotExpired> dueExpiries(String clientRef, Instant now) {
-        var due = lots.values().stream()
-                .filter(lot -> lot.remaining() > 0 && !lot.expiresAt().isAfter(now))
-                .sorted(Comparator.comparing(Lot::expiresAt))
-                .toList();
-        var events = new ArrayList<TimeBankLotExpired>();
-        int after = balance;
-        for (Lot lot : due) {
-            after -= lot.remaining();
-            events.add(new TimeBankLotExpired(clientRef, lot.lotId(), lot.remaining(), lot.expiresAt(), after));
-        }
-        return events;
+        return ledger.expiriesDueBy(clientRef, now);
     }
 
     /** A deposit's repeat: the same visit banked with the same minutes is the deposit already recorded. */
@@ -117,7 +92,7 @@ public final class TimeBankAccount {
                 consentBy,
                 now,
                 now.plus(rules.lotLifetime()),
-                balance + minutes);
+                ledger.balance() + minutes);
     }
 
     /** Null when this withdrawal id was already recorded with the same minutes and purpose (a retry). */
@@ -136,7 +111,14 @@ public final class TimeBankAccount {
         requirePositive(minutes);
         requireBalance(minutes);
         return new TimeDrawnDown(
-                clientRef, withdrawalId, minutes, purpose, visitId, now, spend(minutes), balance - minutes);
+                clientRef,
+                withdrawalId,
+                minutes,
+                purpose,
+                visitId,
+                now,
+                ledger.oldestFirst(minutes),
+                ledger.balance() - minutes);
     }
 
     /** Null when this adjustment id was already recorded with the same minutes and reason (a retry). */
@@ -167,11 +149,19 @@ public final class TimeBankAccount {
                     "adjustment:" + adjustmentId,
                     now.plus(rules.lotLifetime()),
                     List.of(),
-                    balance + minutes);
+                    ledger.balance() + minutes);
         }
         requireBalance(-minutes);
         return new TimeBankAdjusted(
-                clientRef, adjustmentId, minutes, reason, now, null, null, spend(-minutes), balance + minutes);
+                clientRef,
+                adjustmentId,
+                minutes,
+                reason,
+                now,
+                null,
+                null,
+                ledger.oldestFirst(-minutes),
+                ledger.balance() + minutes);
     }
 
     /** The API validates this too; the account keeps its own invariant whatever path a command took. */
@@ -183,7 +173,7 @@ public final class TimeBankAccount {
     }
 
     private void requireHeadroom(int minutes, TimeBankRules rules) {
-        int headroom = rules.capMinutes() - balance;
+        int headroom = ledger.headroom(rules.capMinutes());
         if (minutes > headroom) {
             throw Refusal.rule(
                             "time-bank-cap-exceeded",
@@ -191,12 +181,13 @@ public final class TimeBankAccount {
                                     + " can still be banked.")
                     .with("headroomMinutes", headroom)
                     .with("capMinutes", rules.capMinutes())
-                    .with("balanceMinutes", balance)
+                    .with("balanceMinutes", ledger.balance())
                     .exception();
         }
     }
 
     private void requireBalance(int minutes) {
+        int balance = ledger.balance();
         if (minutes > balance) {
             throw Refusal.rule(
                             "insufficient-time-bank-balance",
@@ -206,80 +197,26 @@ public final class TimeBankAccount {
         }
     }
 
-    /** Oldest lots first. */
-    private List<LotSpend> spend(int minutes) {
-        var spent = new ArrayList<LotSpend>();
-        int left = minutes;
-        for (Lot lot : lots.values()) {
-            if (left == 0) {
-                break;
-            }
-            int take = Math.min(left, lot.remaining());
-            if (take > 0) {
-                spent.add(new LotSpend(lot.lotId(), take));
-                left -= take;
-            }
-        }
-        return spent;
-    }
-
     // ---- state ----
 
     public void apply(Object event) {
         if (event instanceof UnusedTimeBanked e) {
             deposits.put(e.visitId(), e);
-            lots.put(e.lotId(), new Lot(e.lotId(), e.bankedAt(), e.expiresAt(), e.minutes()));
-            banked += e.minutes();
-            balance += e.minutes();
         } else if (event instanceof TimeDrawnDown e) {
             withdrawals.put(e.withdrawalId(), e);
-            e.spentFrom().forEach(this::spendFromLot);
-            drawn += e.minutes();
-            balance -= e.minutes();
-        } else if (event instanceof TimeBankLotExpired e) {
-            spendFromLot(new LotSpend(e.lotId(), e.minutes()));
-            expired += e.minutes();
-            balance -= e.minutes();
         } else if (event instanceof TimeBankAdjusted e) {
             adjustments.put(e.adjustmentId(), e);
-            if (e.lotId() != null) {
-                lots.put(e.lotId(), new Lot(e.lotId(), e.adjustedAt(), e.expiresAt(), e.minutes()));
-            } else {
-                e.spentFrom().forEach(this::spendFromLot);
-            }
-            adjusted += e.minutes();
-            balance += e.minutes();
-        } else {
-            throw new IllegalArgumentException("not a time bank event: " + event);
         }
+        ledger = ledger.apply(event);
     }
 
-    private void spendFromLot(LotSpend spend) {
-        lots.computeIfPresent(spend.lotId(), (id, lot) -> lot.spend(spend.minutes()));
+    /** The bank's lots and totals as the recorded events left them. */
+    public TimeBankLedger ledger() {
+        return ledger;
     }
 
     public int balance() {
-        return balance;
-    }
-
-    public int banked() {
-        return banked;
-    }
-
-    public int drawn() {
-        return drawn;
-    }
-
-    public int expired() {
-        return expired;
-    }
-
-    public int adjusted() {
-        return adjusted;
-    }
-
-    public List<Lot> openLots() {
-        return lots.values().stream().filter(lot -> lot.remaining() > 0).toList();
+        return ledger.balance();
     }
 
     public int depositedMinutes(String visitId) {

@@ -4,12 +4,12 @@ import static org.carebank.query.web.Sql.ts;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.carebank.kernel.timebank.LotSpend;
+import org.carebank.kernel.timebank.TimeBankLedger;
 import org.carebank.kernel.timebank.TimeBankLotExpired;
 import org.carebank.kernel.timebank.TimeDrawnDown;
 import org.carebank.kernel.timebank.UnusedTimeBanked;
@@ -37,40 +37,38 @@ class PerformanceTimeBankProjection {
 
     @EventHandler
     void on(UnusedTimeBanked event, @MessageIdentifier String eventId) {
+        var banked = TimeBankLedger.Move.of(event);
         writes.update(
                 "INSERT INTO performance_time_bank_lot (client_ref, lot_id, provider_id) VALUES (?, ?, ?)",
                 event.clientRef(),
-                event.lotId(),
+                banked.opened().lotId(),
                 event.providerId());
-        move(eventId, event.providerId(), "BANKED", event.minutes(), event.bankedAt());
+        move(eventId, event.providerId(), banked.kind().name(), banked.counted(), banked.at());
     }
 
     @EventHandler
     void on(TimeDrawnDown event, @MessageIdentifier String eventId) {
-        spent(eventId, event.clientRef(), event.spentFrom(), "DRAWN", event.drawnAt());
+        spent(eventId, event.clientRef(), TimeBankLedger.Move.of(event));
     }
 
     @EventHandler
     void on(TimeBankLotExpired event, @MessageIdentifier String eventId) {
-        spent(
-                eventId,
-                event.clientRef(),
-                List.of(new LotSpend(event.lotId(), event.minutes())),
-                "EXPIRED",
-                event.expiredAt());
+        spent(eventId, event.clientRef(), TimeBankLedger.Move.of(event));
     }
 
-    private void spent(String eventId, String clientRef, List<LotSpend> spends, String kind, Instant at) {
+    /** The lots a move spent, as the ledger reads them, each counted for the provider whose deposit opened it. */
+    private void spent(String eventId, String clientRef, TimeBankLedger.Move move) {
         writes.flush(); // the lots may have been banked earlier in this batch
         var byProvider = new LinkedHashMap<String, Integer>();
-        for (LotSpend spend : spends) {
+        for (LotSpend spend : move.spent()) {
             jdbc.sql("SELECT provider_id FROM performance_time_bank_lot WHERE client_ref = ? AND lot_id = ?")
                     .params(clientRef, spend.lotId())
                     .query(String.class)
                     .optional()
                     .ifPresent(provider -> byProvider.merge(provider, spend.minutes(), Integer::sum));
         }
-        byProvider.forEach((provider, minutes) -> move(eventId, provider, kind, minutes, at));
+        byProvider.forEach(
+                (provider, minutes) -> move(eventId, provider, move.kind().name(), minutes, move.at()));
     }
 
     private void move(String eventId, String providerId, String kind, int minutes, Instant at) {

@@ -14,12 +14,12 @@ import org.carebank.kernel.Ids;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
+import org.carebank.kernel.timebank.TimeBankLedger;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Csv;
 import org.carebank.query.web.CsvHttpMessageConverter;
 import org.carebank.query.web.CsvTable;
 import org.carebank.query.web.NotFoundException;
-import org.carebank.query.web.Sql;
 import org.carebank.web.Callers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -45,16 +45,19 @@ class TimeBankQueryController {
             TimeBankView.NextExpiry nextExpiry) {}
 
     private final JdbcClient jdbc;
+    private final TimeBankRows rows;
     private final EventStore eventStore;
     private final int capMinutes;
     private final ZoneId zone;
 
     TimeBankQueryController(
             JdbcClient jdbc,
+            TimeBankRows rows,
             EventStore eventStore,
             @Value("${carebank.time-bank.cap-minutes:600}") int capMinutes,
             @Value("${carebank.dashboards.time-zone:Europe/London}") ZoneId zone) {
         this.jdbc = jdbc;
+        this.rows = rows;
         this.eventStore = eventStore;
         this.capMinutes = capMinutes;
         this.zone = zone;
@@ -69,30 +72,8 @@ class TimeBankQueryController {
         if (asOf != null) {
             return history(clientRef, asOf).view(capMinutes, zone, asOf);
         }
-        var totals = jdbc.sql(
-                        "SELECT balance, banked, drawn, expired, adjusted FROM time_bank_view WHERE client_ref = ?")
-                .param(clientRef)
-                .query((rs, n) -> new int[] {
-                    rs.getInt("balance"),
-                    rs.getInt("banked"),
-                    rs.getInt("drawn"),
-                    rs.getInt("expired"),
-                    rs.getInt("adjusted")
-                })
-                .optional()
-                .orElseThrow(() -> unknown(clientRef));
-        var lots = openLots(clientRef);
-        return new TimeBankView(
-                clientRef,
-                totals[0],
-                totals[1],
-                totals[2],
-                totals[3],
-                totals[4],
-                capMinutes,
-                TimeBankHistory.nextExpiry(lots, zone),
-                lots,
-                null);
+        var ledger = rows.ledger(clientRef).orElseThrow(() -> unknown(clientRef));
+        return TimeBankView.of(clientRef, ledger, capMinutes, zone, null);
     }
 
     @GetMapping("/api/v1/clients/{clientRef}/time-bank/ledger")
@@ -100,20 +81,7 @@ class TimeBankQueryController {
             summary = "Every change to a client's time bank in order, with the balance after each and who recorded it")
     List<LedgerLine> ledger(@PathVariable @Pattern(regexp = Ids.PATTERN) String clientRef) {
         requireVisible(clientRef);
-        var lines = jdbc.sql(
-                        """
-                        SELECT effective_at, kind, minutes, balance_after, visit_id, reason, recorded_by
-                        FROM time_bank_ledger WHERE client_ref = ? ORDER BY line_no""")
-                .param(clientRef)
-                .query((rs, n) -> new LedgerLine(
-                        Sql.instant(rs, "effective_at"),
-                        LedgerLine.Kind.valueOf(rs.getString("kind")),
-                        rs.getInt("minutes"),
-                        rs.getInt("balance_after"),
-                        rs.getString("visit_id"),
-                        rs.getString("reason"),
-                        rs.getString("recorded_by")))
-                .list();
+        var lines = rows.lines(clientRef);
         if (lines.isEmpty()) {
             throw unknown(clientRef);
         }
@@ -178,28 +146,20 @@ class TimeBankQueryController {
 
     private BankRow row(ResultSet rs, int n) throws SQLException {
         String clientRef = rs.getString("client_ref");
-        return new BankRow(
-                clientRef,
-                rs.getInt("balance"),
+        var ledger = new TimeBankLedger(
+                rows.openLots(clientRef),
                 rs.getInt("banked"),
                 rs.getInt("drawn"),
                 rs.getInt("expired"),
-                rs.getInt("adjusted"),
-                TimeBankHistory.nextExpiry(openLots(clientRef), zone));
-    }
-
-    private List<TimeBankView.Lot> openLots(String clientRef) {
-        return jdbc.sql(
-                        """
-                        SELECT lot_id, banked_at, expires_at, remaining FROM time_bank_lot_view
-                        WHERE client_ref = ? AND remaining > 0 ORDER BY banked_at, lot_id""")
-                .param(clientRef)
-                .query((rs, n) -> new TimeBankView.Lot(
-                        rs.getString("lot_id"),
-                        Sql.instant(rs, "banked_at"),
-                        Sql.instant(rs, "expires_at"),
-                        rs.getInt("remaining")))
-                .list();
+                rs.getInt("adjusted"));
+        return new BankRow(
+                clientRef,
+                rs.getInt("balance"),
+                ledger.banked(),
+                ledger.drawn(),
+                ledger.expired(),
+                ledger.adjusted(),
+                TimeBankView.NextExpiry.of(ledger, zone));
     }
 
     /** Replays the bank's own events from the event store, up to {@code asOf}. */

@@ -44,6 +44,29 @@ public final class EventFeed {
                 .<EventMessage<?>>map(
                         event -> new GenericEventMessage<>(UUID.randomUUID().toString(), event, Map.of(), now))
                 .toList();
+        return handle(messages, events);
+    }
+
+    /**
+     * The same for events of one aggregate's stream, numbered from {@code firstSequence} and carrying {@code metaData}
+     * (who recorded them), for projections that read the sequence number or the metadata.
+     */
+    public EventFeed givenStream(String streamId, long firstSequence, Map<String, ?> metaData, Object... events) {
+        var messages = new java.util.ArrayList<EventMessage<?>>();
+        for (int i = 0; i < events.length; i++) {
+            messages.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                    "stream",
+                    streamId,
+                    firstSequence + i,
+                    events[i],
+                    metaData,
+                    UUID.randomUUID().toString(),
+                    now));
+        }
+        return handle(messages, events);
+    }
+
+    private EventFeed handle(List<EventMessage<?>> messages, Object[] events) {
         history.addAll(messages);
         var batch = new BatchingUnitOfWork<>(messages);
         var result = batch.executeWithResult(() -> {

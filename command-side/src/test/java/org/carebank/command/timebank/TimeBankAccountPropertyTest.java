@@ -1,10 +1,9 @@
-package org.carebank.standalone;
+package org.carebank.command.timebank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -17,19 +16,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.LongStream;
-import org.carebank.command.timebank.BankableVisit;
-import org.carebank.command.timebank.LotExpiryDue;
-import org.carebank.command.timebank.TimeBankAccount;
-import org.carebank.command.timebank.TimeBankRules;
 import org.carebank.kernel.refusal.CommandRefusedException;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.timebank.LotSpend;
 import org.carebank.kernel.timebank.TimeBankAdjusted;
+import org.carebank.kernel.timebank.TimeBankLedger;
 import org.carebank.kernel.timebank.TimeBankLotExpired;
 import org.carebank.kernel.timebank.TimeDrawnDown;
 import org.carebank.kernel.timebank.UnusedTimeBanked;
-import org.carebank.query.timebank.TimeBankHistory;
-import org.carebank.query.timebank.TimeBankView;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -41,19 +35,17 @@ import org.junit.jupiter.api.Test;
  * the expiries.
  *
  * <p>After every step the bank keeps its invariants (balance = banked − drawn − expired + adjusted = the open lots'
- * remaining minutes, within [0, cap]); every decision agrees with an independent reading of the rules (a refusal only
- * for a rule the command breaks, FIFO spending, whole-lot expiry at the lot's expiry); and the query side's
- * {@link TimeBankHistory}, fed the same events, shows the same bank, also "as of" every instant of the history.
+ * remaining minutes, within [0, cap]) and every decision agrees with an independent reading of the rules (a refusal
+ * only for a rule the command breaks, FIFO spending, whole-lot expiry at the lot's expiry). That the query side folds
+ * such histories into the same bank is {@code TimeBankViewPropertyTest}'s, in query-side.
  *
- * <p>The query side is a different module, hence this test here, where both are on the classpath. A failure names its
- * seed; {@code -Dtimebank.seed=<seed>} replays that one history alone.
+ * <p>A failure names its seed; {@code -Dtimebank.seed=<seed>} replays that one history alone.
  */
-class TimeBankPropertyTest {
+class TimeBankAccountPropertyTest {
 
     private static final int SEEDS = 500;
     private static final String CLIENT = "CL-PROPERTY";
     private static final String PROVIDER = "P-ALPHA";
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
 
     /** Every outcome the generator is meant to reach across the seeds, so a weaker generator cannot pass unnoticed. */
@@ -80,7 +72,7 @@ class TimeBankPropertyTest {
             "refused empty-adjustment");
 
     @Test
-    @DisplayName("random histories keep the time bank rules, and the query side folds them into the same bank")
+    @DisplayName("random histories keep the time bank rules: every decision as an independent reading of them expects")
     void randomHistoriesKeepTheRules() {
         Long only = Long.getLong("timebank.seed");
         var outcomes = new TreeMap<String, Integer>();
@@ -105,13 +97,10 @@ class TimeBankPropertyTest {
         private final Map<String, Integer> outcomes;
 
         private final List<Object> recorded = new ArrayList<>();
-        private final TimeBankHistory history = new TimeBankHistory(CLIENT);
         private final Map<String, BankableVisit> visits = new LinkedHashMap<>();
         private final List<LotExpiryDue> deadlines = new ArrayList<>();
         /** Deadlines whose moment passed while the service was down: they fire late, after commands may have run. */
         private final Set<LotExpiryDue> overdue = new HashSet<>();
-        /** The true balance at each instant of the history: what the bank held then, expiries due by then included. */
-        private final Map<Instant, Integer> balanceAt = new LinkedHashMap<>();
 
         private Instant now = START;
         private int step;
@@ -165,8 +154,7 @@ class TimeBankPropertyTest {
             fireDueDeadlines(false);
             checkInvariants();
             assertThat(load().balance()).as(where()).isZero();
-            assertThat(load().openLots()).as(where()).isEmpty();
-            checkAsOf();
+            assertThat(load().ledger().lots()).as(where()).isEmpty();
         }
 
         // ---- operations ----
@@ -506,7 +494,6 @@ class TimeBankPropertyTest {
         private void record(List<?> events) {
             for (Object event : events) {
                 recorded.add(event);
-                history.add(event, "someone", null);
                 if (event instanceof UnusedTimeBanked e) {
                     deadlines.add(new LotExpiryDue(e.lotId(), e.expiresAt()));
                 } else if (event instanceof TimeBankAdjusted e && e.lotId() != null) {
@@ -528,79 +515,28 @@ class TimeBankPropertyTest {
         // ---- invariants ----
 
         private void checkInvariants() {
-            var account = load();
+            var account = load().ledger();
             var ledger = fold(recorded); // checks every event against the lots as it folds them
             int balance = account.balance();
             assertThat(balance)
                     .as(where() + ": balance = banked - drawn - expired + adjusted")
                     .isEqualTo(account.banked() - account.drawn() - account.expired() + account.adjusted());
             assertThat(balance).as(where() + ": 0 <= balance <= cap").isBetween(0, rules.capMinutes());
-            assertThat(account.openLots().stream()
-                            .mapToInt(TimeBankAccount.Lot::remaining)
+            assertThat(account.lots().stream()
+                            .mapToInt(TimeBankLedger.Lot::remaining)
                             .sum())
                     .as(where() + ": balance = sum of open lots")
                     .isEqualTo(balance);
-            assertThat(account.openLots()).as(where()).allMatch(lot -> lot.remaining() > 0);
+            assertThat(account.lots()).as(where()).allMatch(lot -> lot.remaining() > 0);
             assertThat(ledger.lots.values()).as(where() + ": no lot below zero").allMatch(lot -> lot.remaining >= 0);
 
-            var accountLots = account.openLots().stream()
+            var accountLots = account.lots().stream()
                     .map(lot -> new LotView(lot.lotId(), lot.bankedAt(), lot.expiresAt(), lot.remaining()))
                     .toList();
             assertThat(accountLots).as(where() + ": open lots").isEqualTo(ledger.openLots());
             assertThat(List.of(account.banked(), account.drawn(), account.expired(), account.adjusted()))
                     .as(where() + ": totals")
                     .isEqualTo(List.of(ledger.banked, ledger.drawn, ledger.expired, ledger.adjusted));
-
-            TimeBankView view = history.view(rules.capMinutes(), LONDON, null);
-            assertThat(view.balanceMinutes())
-                    .as(where() + ": query-side balance")
-                    .isEqualTo(balance);
-            assertThat(List.of(
-                            view.bankedMinutes(), view.drawnMinutes(), view.expiredMinutes(), view.adjustedMinutes()))
-                    .as(where() + ": query-side totals")
-                    .isEqualTo(List.of(account.banked(), account.drawn(), account.expired(), account.adjusted()));
-            assertThat(view.lots().stream()
-                            .map(lot ->
-                                    new LotView(lot.lotId(), lot.bankedAt(), lot.expiresAt(), lot.remainingMinutes()))
-                            .toList())
-                    .as(where() + ": query-side open lots")
-                    .isEqualTo(accountLots);
-            var next = accountLots.stream().min(Comparator.comparing(LotView::expiresAt));
-            if (next.isEmpty()) {
-                assertThat(view.nextExpiry()).as(where()).isNull();
-            } else {
-                Instant at = next.get().expiresAt();
-                int minutes = accountLots.stream()
-                        .filter(lot -> lot.expiresAt().equals(at))
-                        .mapToInt(LotView::remaining)
-                        .sum();
-                assertThat(view.nextExpiry())
-                        .as(where() + ": next expiry")
-                        .isEqualTo(new TimeBankView.NextExpiry(at.atZone(LONDON).toLocalDate(), at, minutes));
-            }
-            if (!recorded.isEmpty()) {
-                var ledgerLines = history.ledger();
-                assertThat(ledgerLines).as(where()).hasSize(recorded.size());
-                assertThat(ledgerLines.get(ledgerLines.size() - 1).balanceAfter())
-                        .as(where() + ": last ledger line's balance")
-                        .isEqualTo(balance);
-            }
-
-            int dueNow = account.dueExpiries(CLIENT, now).stream()
-                    .mapToInt(TimeBankLotExpired::minutes)
-                    .sum();
-            balanceAt.put(now, balance - dueNow);
-        }
-
-        /** The query side's "as of" answer at every instant of the history is what the bank held then. */
-        private void checkAsOf() {
-            balanceAt.forEach((at, expected) -> {
-                var asOf = new TimeBankHistory(CLIENT);
-                recorded.forEach(event -> asOf.add(event, "someone", at));
-                assertThat(asOf.view(rules.capMinutes(), LONDON, at).balanceMinutes())
-                        .as("seed " + seed + ": balance as of " + at)
-                        .isEqualTo(expected);
-            });
         }
 
         private Ledger fold(List<Object> events) {
