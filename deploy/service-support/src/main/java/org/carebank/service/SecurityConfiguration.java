@@ -12,7 +12,6 @@ import java.util.List;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -43,7 +42,6 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code /api}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CarebankUsers.class, JwtSettings.class})
 class SecurityConfiguration {
 
     private static final String COUNCIL = Role.COUNCIL.name();

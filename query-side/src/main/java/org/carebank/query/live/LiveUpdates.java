@@ -13,7 +13,6 @@ import org.carebank.kernel.caller.CallerIdentity;
 import org.carebank.kernel.caller.Role;
 import org.carebank.query.web.Callers;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,7 +32,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @Tag(name = "Dashboards")
-@EnableConfigurationProperties(LiveUpdates.Settings.class)
 public class LiveUpdates {
 
     @ConfigurationProperties("carebank.live")

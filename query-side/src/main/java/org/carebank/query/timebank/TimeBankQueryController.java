@@ -14,6 +14,7 @@ import org.carebank.kernel.Ids;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
+import org.carebank.query.period.DashboardCalendar;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.Csv;
@@ -21,7 +22,6 @@ import org.carebank.query.web.CsvHttpMessageConverter;
 import org.carebank.query.web.CsvTable;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.query.web.Sql;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,15 +49,11 @@ class TimeBankQueryController {
     private final int capMinutes;
     private final ZoneId zone;
 
-    TimeBankQueryController(
-            JdbcClient jdbc,
-            EventStore eventStore,
-            @Value("${carebank.time-bank.cap-minutes:600}") int capMinutes,
-            @Value("${carebank.dashboards.time-zone:Europe/London}") ZoneId zone) {
+    TimeBankQueryController(JdbcClient jdbc, EventStore eventStore, TimeBankCap cap, DashboardCalendar calendar) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
-        this.capMinutes = capMinutes;
-        this.zone = zone;
+        this.capMinutes = cap.capMinutes();
+        this.zone = calendar.timeZone();
     }
 
     @GetMapping("/api/v1/clients/{clientRef}/time-bank")
