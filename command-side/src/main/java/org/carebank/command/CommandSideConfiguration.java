@@ -12,26 +12,16 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.carebank.command.provider.ApprovedListPolicy;
-import org.carebank.command.timebank.TimeBankRules;
-import org.carebank.command.visit.BillingPolicy;
-import org.carebank.command.visit.VisitRules;
-import org.carebank.command.web.TimeWindow;
 import org.carebank.kernel.caller.Caller;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * The command side's beans. Its settings are {@code @ConfigurationProperties} records, one per concern, found by the
+ * application's {@code @ConfigurationPropertiesScan}; each record holds its defaults (ADR 0013).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({
-    ApprovedListPolicy.class,
-    VisitRules.class,
-    BillingPolicy.class,
-    TimeBankRules.class,
-    TimeWindow.class
-})
 public class CommandSideConfiguration {
 
     @Bean
@@ -40,18 +30,15 @@ public class CommandSideConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Commands that lose an append race to another node are retried: 3 times, 20 to 40 ms apart (settings). */
+    /** Commands that lose an append race to another node are retried, nothing else (ADR 0012). */
     @Bean
     CommandGateway commandGateway(
-            CommandBus commandBus,
-            ScheduledExecutorService commandRetryExecutor,
-            @Value("${carebank.commands.conflict-retries:3}") int retries,
-            @Value("${carebank.commands.conflict-retry-interval-ms:20}") long intervalMillis) {
-        var executor = commandRetryExecutor;
-        return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
-                .retryScheduler(new ConflictRetryScheduler(executor, retries, intervalMillis))
-                .build();
+            CommandBus commandBus, ScheduledExecutorService commandRetryExecutor, ConflictRetrySettings retries) {
+        var gateway = DefaultCommandGateway.builder().commandBus(commandBus);
+        if (retries.conflictRetries() > 0) {
+            gateway.retryScheduler(ConflictRetryScheduler.of(commandRetryExecutor, retries));
+        }
+        return gateway.build();
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -4,6 +4,10 @@ import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * The query side's beans. Its settings are {@code @ConfigurationProperties} records, one per concern, found by the
+ * application's {@code @ConfigurationPropertiesScan}; each record holds its defaults (ADR 0013).
+ */
 @Configuration(proxyBeanMethods = false)
 public class QuerySideConfiguration {
 

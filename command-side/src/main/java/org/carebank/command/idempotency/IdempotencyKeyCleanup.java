@@ -6,13 +6,11 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Forgets expired idempotency keys every 15 minutes, on one node at a time (db-scheduler). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdempotencyKeys.Settings.class)
 class IdempotencyKeyCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyCleanup.class);

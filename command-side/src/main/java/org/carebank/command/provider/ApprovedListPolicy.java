@@ -3,6 +3,7 @@ package org.carebank.command.provider;
 import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.provider.CqcRatings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** The approved list's entry rule: CQC overall and well-led at least {@code minimumRating} (GOOD by default). */
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ApprovedListPolicy(@DefaultValue("GOOD") CqcRating minimumRating) {
 
     public static ApprovedListPolicy defaults() {
-        return new ApprovedListPolicy(CqcRating.GOOD);
+        return new Binder().bindOrCreate("carebank.approved-list", ApprovedListPolicy.class);
     }
 
     boolean admits(CqcRatings cqc) {

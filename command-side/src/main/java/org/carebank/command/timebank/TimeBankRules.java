@@ -1,7 +1,9 @@
 package org.carebank.command.timebank;
 
 import java.time.Duration;
+import org.carebank.kernel.timebank.TimeBankDefaults;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -10,11 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("carebank.time-bank")
 public record TimeBankRules(
-        @DefaultValue("600") int capMinutes,
+        @DefaultValue(TimeBankDefaults.CAP_MINUTES) int capMinutes,
         @DefaultValue("84d") Duration lotLifetime,
         @DefaultValue("7d") Duration bankingWindow) {
 
     public static TimeBankRules defaults() {
-        return new TimeBankRules(600, Duration.ofDays(84), Duration.ofDays(7));
+        return new Binder().bindOrCreate("carebank.time-bank", TimeBankRules.class);
     }
 }

@@ -2,6 +2,7 @@ package org.carebank.command.visit;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -18,8 +19,9 @@ public record VisitRules(
         @DefaultValue("85") int shortBelowPercentOfPlanned,
         @DefaultValue("24h") Duration ecmWindow) {
 
+    /** The defaults above, as a service binds them when nothing is set (ADR 0013). */
     public static VisitRules defaults() {
-        return new VisitRules(30, 30, 15, 120, 60, 85, Duration.ofHours(24));
+        return new Binder().bindOrCreate("carebank.visits", VisitRules.class);
     }
 
     int lateAfter(boolean timeCritical) {

@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -21,7 +22,7 @@ public record TimeWindow(
         @DefaultValue("10y") Period ahead) {
 
     public static TimeWindow defaults() {
-        return new TimeWindow(LocalDate.of(2000, 1, 1), Period.ofYears(10));
+        return new Binder().bindOrCreate("carebank.commands.time-window", TimeWindow.class);
     }
 
     Optional<String> problem(Instant value, Instant now) {

@@ -1,7 +1,6 @@
 package org.carebank.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -24,7 +23,6 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.carebank.kernel.serialization.EventJson;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -116,29 +114,25 @@ class EventStoreConfiguration {
     EmbeddedEventStore eventStore(
             EventStorageEngine storageEngine,
             org.axonframework.config.Configuration configuration,
-            @Value("${carebank.projections.poll-interval:500ms}") Duration pollInterval,
-            @Value("${carebank.projections.gathering:50ms}") Duration gathering) {
+            EventFeedSettings feed) {
         var builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
-        return new AnnouncingEventStore(builder, pollInterval, gathering);
+        return new AnnouncingEventStore(builder, feed.pollInterval(), feed.gathering());
     }
 
     /**
      * Tracking tokens live beside the projections they belong to, so a projection's rows and its token commit in one
-     * transaction: after a crash nothing is applied twice or skipped. A claim not extended for {@code claim-timeout}
-     * (ADR 0007) is taken over by another instance.
+     * transaction: after a crash nothing is applied twice or skipped. A claim not extended for {@code claim-timeout} is
+     * taken over by another instance (ADR 0011).
      */
     @Bean
-    TokenStore tokenStore(
-            ConnectionProvider connectionProvider,
-            Serializer serializer,
-            @Value("${carebank.projections.claim-timeout:10s}") Duration claimTimeout) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, EventFeedSettings feed) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .claimTimeout(claimTimeout)
+                .claimTimeout(feed.claimTimeout())
                 .schema(new TokenSchema())
                 .build();
     }

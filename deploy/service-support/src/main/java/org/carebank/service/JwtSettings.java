@@ -30,9 +30,6 @@ public record JwtSettings(
         if (audience != null && audience.isBlank()) {
             audience = null;
         }
-        if (maxLifetime == null) {
-            maxLifetime = Duration.ofHours(24);
-        }
     }
 
     SecretKey key() {

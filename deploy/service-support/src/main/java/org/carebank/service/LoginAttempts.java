@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
  * token's subject is not known to be true.
  */
 @Component
-@EnableConfigurationProperties(LoginAttempts.Settings.class)
 class LoginAttempts {
 
     @ConfigurationProperties("carebank.security.login-limit")

@@ -15,7 +15,6 @@ import org.carebank.kernel.caller.CallerIdentity;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.web.ServletProblems;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -29,7 +28,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 20)
-@EnableConfigurationProperties(RateLimitFilter.Settings.class)
 class RateLimitFilter extends OncePerRequestFilter {
 
     @ConfigurationProperties("carebank.rate-limit")

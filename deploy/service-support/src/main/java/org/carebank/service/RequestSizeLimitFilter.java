@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.util.Map;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.web.ServletProblems;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,10 +24,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    /** @param maxRequestSize the largest request body accepted */
+    @ConfigurationProperties("carebank")
+    record Settings(@DefaultValue("2MB") DataSize maxRequestSize) {}
+
     private final long maxBytes;
 
-    RequestSizeLimitFilter(@Value("${carebank.max-request-size:2MB}") DataSize maxRequestSize) {
-        this.maxBytes = maxRequestSize.toBytes();
+    RequestSizeLimitFilter(Settings settings) {
+        this.maxBytes = settings.maxRequestSize().toBytes();
     }
 
     @Override

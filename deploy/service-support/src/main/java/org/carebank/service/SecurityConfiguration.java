@@ -15,7 +15,6 @@ import org.carebank.kernel.caller.Role;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.web.ServletProblems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -46,7 +45,6 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code /api}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CarebankUsers.class, JwtSettings.class})
 class SecurityConfiguration {
 
     private static final String COUNCIL = Role.COUNCIL.name();

@@ -12,8 +12,9 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -35,13 +36,17 @@ class H2Housekeeping implements SmartLifecycle {
     /** At most this much rewritten per round, so a round never holds the store for long. */
     private static final int WRITE_BUDGET_BYTES = 32 * 1024 * 1024;
 
+    /** @param housekeepingInterval how often chunks are freed and compacted */
+    @ConfigurationProperties("carebank.h2")
+    record Settings(@DefaultValue("5s") Duration housekeepingInterval) {}
+
     private final DataSource dataSource;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    H2Housekeeping(DataSource dataSource, @Value("${carebank.h2.housekeeping-interval:5s}") Duration interval) {
+    H2Housekeeping(DataSource dataSource, Settings settings) {
         this.dataSource = dataSource;
-        this.interval = interval;
+        this.interval = settings.housekeepingInterval();
     }
 
     /** One round: free the chunks no live page uses any more, then compact the sparse ones. */

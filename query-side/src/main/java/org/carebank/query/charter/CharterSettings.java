@@ -1,6 +1,7 @@
 package org.carebank.query.charter;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,6 +20,6 @@ record CharterSettings(
         @DefaultValue("0") double zeroHoursWorkersMaxPercent) {
 
     static CharterSettings defaults() {
-        return new CharterSettings(0, 5, 5, 0, 95, 60, 0);
+        return new Binder().bindOrCreate("carebank.charter", CharterSettings.class);
     }
 }

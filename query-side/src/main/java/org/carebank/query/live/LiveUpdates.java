@@ -15,7 +15,6 @@ import org.carebank.kernel.refusal.Refusal;
 import org.carebank.web.Callers;
 import org.carebank.web.Problems;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,7 +34,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @Tag(name = "Dashboards")
-@EnableConfigurationProperties(LiveUpdates.Settings.class)
 public class LiveUpdates {
 
     @ConfigurationProperties("carebank.live")

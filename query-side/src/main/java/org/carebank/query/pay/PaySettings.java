@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -31,7 +32,7 @@ record PaySettings(@DefaultValue("false") boolean travelPaidSeparately, List<Wag
     }
 
     static PaySettings defaults() {
-        return new PaySettings(false, null);
+        return new Binder().bindOrCreate("carebank.pay", PaySettings.class);
     }
 
     /** The rate in force on the date, if the table goes back that far. */

@@ -2,12 +2,10 @@ package org.carebank.query.performance;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PerformanceSettings.class)
 class PerformanceConfiguration {
 
     /** A failing event is retried rather than skipped: a skipped event would leave the figures silently wrong. */

@@ -1,6 +1,7 @@
 package org.carebank.query.performance;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -12,6 +13,6 @@ public record PerformanceSettings(
         @DefaultValue("24") int shortNoticeHours, @DefaultValue("3") int repeatedIssueThreshold) {
 
     public static PerformanceSettings defaults() {
-        return new PerformanceSettings(24, 3);
+        return new Binder().bindOrCreate("carebank.performance", PerformanceSettings.class);
     }
 }

@@ -4,14 +4,16 @@ import java.lang.management.ManagementFactory;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.carebank.query.rebuild.RebuildConfiguration.ProjectionSettings;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The query instances sharing the projections, as the database knows them: who is alive (a heartbeat row each,
  * stamped with the database's clock so that clock skew between hosts cannot hide one) and which projection one of
- * them is rebuilding, for which it needs every segment.
+ * them is rebuilding, for which it needs every segment. An instance counts as alive while its last beat is at most two
+ * claim intervals old (one missed beat is forgiven); the token store's own claim timeout decides when its segments may
+ * be taken over (ADR 0011).
  */
 @Component
 class ProjectionInstances {
@@ -21,10 +23,11 @@ class ProjectionInstances {
     private final String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private volatile Set<String> rebuildingElsewhere = Set.of();
+    private final Set<String> rebuildingHere = ConcurrentHashMap.newKeySet();
 
     ProjectionInstances(JdbcClient jdbc, ProjectionSettings settings) {
         this.jdbc = jdbc;
-        this.timeoutSeconds = Math.max(1, settings.claimTimeout().toSeconds());
+        this.timeoutSeconds = Math.max(1, 2 * settings.claimInterval().toSeconds());
     }
 
     /** Records this instance as alive and learns what the others are rebuilding; returns how many are alive. */
@@ -60,6 +63,7 @@ class ProjectionInstances {
 
     /** Asks the other instances to hand over every segment of the projection until {@link #rebuilt} is called. */
     void rebuilding(String processorName) {
+        rebuildingHere.add(processorName);
         jdbc.sql("DELETE FROM projection_rebuild_request WHERE processor_name = ?")
                 .param(processorName)
                 .update();
@@ -70,9 +74,15 @@ class ProjectionInstances {
     }
 
     void rebuilt(String processorName) {
+        rebuildingHere.remove(processorName);
         jdbc.sql("DELETE FROM projection_rebuild_request WHERE processor_name = ? AND requested_by = ?")
                 .params(processorName, instanceId)
                 .update();
+    }
+
+    /** Whether this instance asked for the projection's segments to rebuild it and has not finished yet. */
+    boolean rebuildingHere(String processorName) {
+        return rebuildingHere.contains(processorName);
     }
 
     /** Whether another live instance was rebuilding the projection at the last heartbeat. */

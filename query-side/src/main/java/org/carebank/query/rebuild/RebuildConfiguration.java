@@ -1,45 +1,28 @@
 package org.carebank.query.rebuild;
 
-import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToRetrieveIdentifierException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How fast a projection replays. Axon's pooled processors handle one event per transaction by default, which replays
- * 100,000 events in about 40 s here; batches of 100 share one transaction per segment. Live traffic is unaffected: a
- * batch only fills when events are waiting.
+ * How the projections' pooled processors run: batches of {@code batch-size} events per transaction, {@code segments}
+ * parts per projection, and at most this instance's share of them ({@link SegmentShares}, ADR 0011).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RebuildConfiguration.ProjectionSettings.class)
 class RebuildConfiguration {
 
-    /**
-     * How the projections' pooled processors batch and share their work: {@code segments} is the number of parts each
-     * projection's event stream is split into (by aggregate), which the instances running the query side claim between
-     * them; {@code claimInterval} is how often an instance looks for unclaimed segments.
-     */
-    @ConfigurationProperties("carebank.projections")
-    record ProjectionSettings(
-            @DefaultValue("100") int batchSize,
-            @DefaultValue("1") int segments,
-            @DefaultValue("10s") Duration claimTimeout,
-            @DefaultValue("5s") Duration claimInterval) {}
-
     @Bean
-    ConfigurerModule projectionBatches(ProjectionSettings settings) {
+    ConfigurerModule projectionBatches(ProjectionSettings settings, SegmentShares shares) {
         return configurer -> configurer
                 .eventProcessing()
                 .registerPooledStreamingEventProcessorConfiguration(
                         (configuration, builder) -> builder.batchSize(settings.batchSize())
                                 .initialSegmentCount(settings.segments())
-                                .tokenClaimInterval(settings.claimInterval().toMillis()));
+                                .tokenClaimInterval(settings.claimInterval().toMillis())
+                                .maxSegmentProvider(shares));
     }
 
     /**

@@ -15,13 +15,13 @@ import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
 import org.carebank.kernel.timebank.TimeBankLedger;
+import org.carebank.query.period.DashboardCalendar;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Csv;
 import org.carebank.query.web.CsvHttpMessageConverter;
 import org.carebank.query.web.CsvTable;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.web.Callers;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,16 +51,12 @@ class TimeBankQueryController {
     private final ZoneId zone;
 
     TimeBankQueryController(
-            JdbcClient jdbc,
-            TimeBankRows rows,
-            EventStore eventStore,
-            @Value("${carebank.time-bank.cap-minutes:600}") int capMinutes,
-            @Value("${carebank.dashboards.time-zone:Europe/London}") ZoneId zone) {
+            JdbcClient jdbc, TimeBankRows rows, EventStore eventStore, TimeBankCap cap, DashboardCalendar calendar) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.eventStore = eventStore;
-        this.capMinutes = capMinutes;
-        this.zone = zone;
+        this.capMinutes = cap.capMinutes();
+        this.zone = calendar.timeZone();
     }
 
     @GetMapping("/api/v1/clients/{clientRef}/time-bank")

@@ -2,6 +2,7 @@ package org.carebank.query.travel;
 
 import org.carebank.kernel.provider.TravelMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -35,6 +36,6 @@ record TravelSettings(@DefaultValue("1.3") double detourFactor, @DefaultValue Sp
     }
 
     static TravelSettings defaults() {
-        return new TravelSettings(1.3, new Speeds(4.8, 14, 30, 14));
+        return new Binder().bindOrCreate("carebank.travel", TravelSettings.class);
     }
 }
