@@ -13,7 +13,7 @@ import org.carebank.kernel.Ids;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.carepackage.PackageStatus;
-import org.carebank.query.audit.EventHistory;
+import org.carebank.query.audit.UpcastEventReader;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.NotFoundException;
@@ -59,9 +59,9 @@ class PackageQueryController {
                     + " WHERE o.package_id = p.package_id AND o.provider_id = ?))";
 
     private final JdbcClient jdbc;
-    private final EventHistory history;
+    private final UpcastEventReader history;
 
-    PackageQueryController(JdbcClient jdbc, EventHistory history) {
+    PackageQueryController(JdbcClient jdbc, UpcastEventReader history) {
         this.jdbc = jdbc;
         this.history = history;
     }

@@ -14,7 +14,7 @@ import org.carebank.kernel.provider.ContractType;
 import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.provider.TravelMode;
-import org.carebank.query.audit.EventHistory;
+import org.carebank.query.audit.UpcastEventReader;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.NotFoundException;
@@ -61,9 +61,9 @@ class ProviderQueryController {
             FROM provider_view""";
 
     private final JdbcClient jdbc;
-    private final EventHistory history;
+    private final UpcastEventReader history;
 
-    ProviderQueryController(JdbcClient jdbc, EventHistory history) {
+    ProviderQueryController(JdbcClient jdbc, UpcastEventReader history) {
         this.jdbc = jdbc;
         this.history = history;
     }

@@ -16,7 +16,7 @@ import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.visit.BillingRule;
 import org.carebank.kernel.visit.VisitStatus;
-import org.carebank.query.audit.EventHistory;
+import org.carebank.query.audit.UpcastEventReader;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.Callers;
 import org.carebank.query.web.NotFoundException;
@@ -72,9 +72,9 @@ class VisitQueryController {
             FROM visit_view""";
 
     private final JdbcClient jdbc;
-    private final EventHistory history;
+    private final UpcastEventReader history;
 
-    VisitQueryController(JdbcClient jdbc, EventHistory history) {
+    VisitQueryController(JdbcClient jdbc, UpcastEventReader history) {
         this.jdbc = jdbc;
         this.history = history;
     }
