@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
     TimeBankRules.class,
     TimeWindow.class
 })
-public class CommandSideConfiguration {
+class CommandSideConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

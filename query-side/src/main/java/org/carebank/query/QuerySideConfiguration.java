@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-public class QuerySideConfiguration {
+class QuerySideConfiguration {
 
     /**
      * Projections run in pooled streaming processors: they can be split into segments across threads and instances,

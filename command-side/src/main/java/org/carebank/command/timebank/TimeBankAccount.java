@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.carebank.command.lookup.BankableVisit;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.timebank.LotSpend;
 import org.carebank.kernel.timebank.TimeBankAdjusted;

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.LongStream;
-import org.carebank.command.timebank.BankableVisit;
+import org.carebank.command.lookup.BankableVisit;
 import org.carebank.command.timebank.LotExpiryDue;
 import org.carebank.command.timebank.TimeBankAccount;
 import org.carebank.command.timebank.TimeBankRules;

@@ -37,7 +37,7 @@ import org.springframework.web.ErrorResponseException;
  * counts as rebuilding, so its API never shows half-built tables.
  */
 @Component
-public class ProjectionRebuilds implements DisposableBean {
+class ProjectionRebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(30);
