@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Package by feature keeps a class package-private unless another package needs it (docs/architecture): a public
+ * Package by feature keeps a class package-private unless another package needs it: a public
  * class that no class of another package uses (among the classes imported: every module's main and test code) is a
  * violation. A use of a nested type counts as a use of its top-level class; an annotation on a record component (which
  * ArchUnit does not see as a dependency) counts as a use of the annotation. A service provider (META-INF/services) is
