@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * application's {@code @ConfigurationPropertiesScan}; each record holds its defaults (ADR 0013).
  */
 @Configuration(proxyBeanMethods = false)
-public class CommandSideConfiguration {
+class CommandSideConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
  * application's {@code @ConfigurationPropertiesScan}; each record holds its defaults (ADR 0013).
  */
 @Configuration(proxyBeanMethods = false)
-public class QuerySideConfiguration {
+class QuerySideConfiguration {
 
     /**
      * Projections run in pooled streaming processors: they can be split into segments across threads and instances,

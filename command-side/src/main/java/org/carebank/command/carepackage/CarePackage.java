@@ -32,7 +32,7 @@ import org.carebank.kernel.refusal.Refusal;
  * accepted may hand it back, after which it can be offered again.
  */
 @Aggregate
-public class CarePackage {
+class CarePackage {
 
     @AggregateIdentifier
     private String streamId;

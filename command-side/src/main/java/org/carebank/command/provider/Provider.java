@@ -28,7 +28,7 @@ import org.carebank.kernel.refusal.Refusal;
 
 /** A home care agency on (or suspended from) the council's approved list, with the workers it employs. */
 @Aggregate
-public class Provider {
+class Provider {
 
     @AggregateIdentifier
     private String streamId;

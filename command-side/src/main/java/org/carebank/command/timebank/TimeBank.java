@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.carebank.command.lookup.BankableVisit;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.refusal.CommandOutcome;
@@ -29,7 +30,7 @@ import org.carebank.kernel.timebank.UnusedTimeBanked;
  * balance was at any instant, even when a deadline fires late.
  */
 @Aggregate
-public class TimeBank {
+class TimeBank {
 
     static final String LOT_EXPIRY_DEADLINE = "time-bank-lot-expiry";
     static final Caller LOT_EXPIRY = Caller.system("carebank:time-bank-expiry");

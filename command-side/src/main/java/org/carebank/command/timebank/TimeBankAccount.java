@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.carebank.command.lookup.BankableVisit;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.timebank.TimeBankAdjusted;
 import org.carebank.kernel.timebank.TimeBankLedger;

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
+import org.carebank.command.lookup.BankableVisit;
 import org.carebank.command.lookup.CommandLookups;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;

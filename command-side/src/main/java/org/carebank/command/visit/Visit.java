@@ -41,7 +41,7 @@ import org.carebank.kernel.visit.VisitStatus;
  * sourcing handlers only assign state. Time always comes in the command (or the deadline), never from a clock here.
  */
 @Aggregate
-public class Visit {
+class Visit {
 
     /**
      * Set when a visit is scheduled or rescheduled and never cancelled: a check-in, a cancellation or a later reschedule

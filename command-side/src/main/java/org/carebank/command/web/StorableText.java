@@ -8,7 +8,7 @@ import java.util.Optional;
  * '?'); no non-characters (U+FDD0 to U+FDEF, U+xxFFFE, U+xxFFFF), which are never text. PostgreSQL refuses NUL in
  * text while H2 stores it, so a NUL accepted here once stopped a projection for good (issue 16).
  */
-public final class StorableText {
+final class StorableText {
 
     private StorableText() {}
 

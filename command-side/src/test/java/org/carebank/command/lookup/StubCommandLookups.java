@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.carebank.command.timebank.BankableVisit;
 import org.carebank.kernel.provider.ListStatus;
 
 /**

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.LongStream;
+import org.carebank.command.lookup.BankableVisit;
 import org.carebank.kernel.refusal.CommandRefusedException;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.timebank.LotSpend;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.carebank.command.lookup.BankableVisit;
 import org.carebank.command.lookup.StubCommandLookups;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;

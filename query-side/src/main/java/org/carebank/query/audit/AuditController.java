@@ -60,10 +60,10 @@ class AuditController {
 
     record FeedPage(long after, int limit, long nextAfter, List<JsonNode> events) {}
 
-    private final AuditSource source;
+    private final AuditTrail source;
     private final AuditEventJson json;
 
-    AuditController(AuditSource source, AuditEventJson json) {
+    AuditController(AuditTrail source, AuditEventJson json) {
         this.source = source;
         this.json = json;
     }

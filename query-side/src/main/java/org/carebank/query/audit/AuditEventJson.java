@@ -3,7 +3,7 @@ package org.carebank.query.audit;
 import java.nio.charset.StandardCharsets;
 import org.axonframework.serialization.Revision;
 import org.carebank.kernel.serialization.EventJson;
-import org.carebank.query.audit.StoredEvents.ChainedEvent;
+import org.carebank.query.audit.EventTableReader.ChainedEvent;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -75,11 +75,11 @@ class ChainVerifier {
             Checkpoints checkpoints,
             List<AnchorResult> anchors) {}
 
-    private final StoredEvents stored;
+    private final EventTableReader stored;
     private final ChainSigningKey key;
     private final CheckpointInterval interval;
 
-    ChainVerifier(StoredEvents stored, ChainSigningKey key, CheckpointInterval interval) {
+    ChainVerifier(EventTableReader stored, ChainSigningKey key, CheckpointInterval interval) {
         this.stored = stored;
         this.key = key;
         this.interval = interval;
@@ -100,10 +100,10 @@ class ChainVerifier {
         long expectedPosition = 1;
         String previous = ChainHash.GENESIS;
         String sql = "SELECT c.chain_position, c.event_identifier, c.global_index, c.link, "
-                + StoredEvents.EVENT_COLUMNS
+                + EventTableReader.EVENT_COLUMNS
                 + " FROM event_chain c LEFT JOIN domainevententry e ON e.eventidentifier = c.event_identifier"
                 + " ORDER BY c.chain_position";
-        try (PreparedStatement statement = StoredEvents.cursor(connection, sql);
+        try (PreparedStatement statement = EventTableReader.cursor(connection, sql);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 links++;
@@ -117,7 +117,7 @@ class ChainVerifier {
                     } else if (rs.getString(6) == null) {
                         finding = Finding.EVENT_MISSING;
                     } else {
-                        event = StoredEvents.stored(rs, 5);
+                        event = EventTableReader.stored(rs, 5);
                         if (!ChainHash.link(previous, event).equals(link)) {
                             finding = Finding.LINK_MISMATCH;
                         }
@@ -161,13 +161,13 @@ class ChainVerifier {
             firstBroken = new BrokenAt(signedBeyond, null, null, null, null, null, Finding.REWRITTEN_BEFORE_CHECKPOINT);
         }
         long unchained = 0;
-        String unchainedSql = "SELECT " + StoredEvents.EVENT_COLUMNS + " FROM domainevententry e WHERE NOT EXISTS"
+        String unchainedSql = "SELECT " + EventTableReader.EVENT_COLUMNS + " FROM domainevententry e WHERE NOT EXISTS"
                 + " (SELECT 1 FROM event_chain c WHERE c.event_identifier = e.eventidentifier) ORDER BY e.globalindex";
-        try (PreparedStatement statement = StoredEvents.cursor(connection, unchainedSql);
+        try (PreparedStatement statement = EventTableReader.cursor(connection, unchainedSql);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 if (unchained++ == 0 && firstBroken == null) {
-                    var event = StoredEvents.stored(rs, 1);
+                    var event = EventTableReader.stored(rs, 1);
                     firstBroken = new BrokenAt(
                             null,
                             rs.getLong(1),

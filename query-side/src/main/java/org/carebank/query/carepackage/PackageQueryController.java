@@ -9,7 +9,7 @@ import org.carebank.kernel.Ids;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.carepackage.PackageStatus;
-import org.carebank.query.audit.EventHistory;
+import org.carebank.query.audit.UpcastEventReader;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.web.Callers;
@@ -26,9 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 class PackageQueryController {
 
     private final PackageTable table;
-    private final EventHistory history;
+    private final UpcastEventReader history;
 
-    PackageQueryController(PackageTable table, EventHistory history) {
+    PackageQueryController(PackageTable table, UpcastEventReader history) {
         this.table = table;
         this.history = history;
     }

@@ -5,7 +5,6 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.carebank.query.batch.Savepoint;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @Tag(name = "Dashboards")
-public class LiveUpdates {
+class LiveUpdates {
 
     @ConfigurationProperties("carebank.live")
     record Settings(@DefaultValue("5") int maxStreamsPerCaller) {}

@@ -9,8 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param repeatedIssueThreshold a worker with at least this many missed or late visits in the period is listed
  */
 @ConfigurationProperties("carebank.performance")
-public record PerformanceSettings(
-        @DefaultValue("24") int shortNoticeHours, @DefaultValue("3") int repeatedIssueThreshold) {
+record PerformanceSettings(@DefaultValue("24") int shortNoticeHours, @DefaultValue("3") int repeatedIssueThreshold) {
 
     public static PerformanceSettings defaults() {
         return new Binder().bindOrCreate("carebank.performance", PerformanceSettings.class);

@@ -8,7 +8,7 @@ import java.util.List;
 import org.carebank.kernel.Ids;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
-import org.carebank.query.audit.EventHistory;
+import org.carebank.query.audit.UpcastEventReader;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.web.Callers;
@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ProviderQueryController {
 
     private final ProviderTable table;
-    private final EventHistory history;
+    private final UpcastEventReader history;
 
-    ProviderQueryController(ProviderTable table, EventHistory history) {
+    ProviderQueryController(ProviderTable table, UpcastEventReader history) {
         this.table = table;
         this.history = history;
     }

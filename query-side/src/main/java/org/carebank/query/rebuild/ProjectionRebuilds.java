@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * answers its refusals, {@link ProjectionGuard} the 503 of a projection being rebuilt.
  */
 @Component
-public class ProjectionRebuilds implements DisposableBean {
+class ProjectionRebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(30);

@@ -8,7 +8,7 @@ import java.time.Instant;
  * processor has read, and the head it must reach (the head when the rebuild began).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RebuildProgress(
+record RebuildProgress(
         String name,
         State state,
         Instant startedAt,

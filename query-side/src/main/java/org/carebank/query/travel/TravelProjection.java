@@ -45,14 +45,14 @@ class TravelProjection {
 
     private final JdbcClient jdbc;
     private final BatchedWrites writes;
-    private final TravelStore store;
+    private final WorkerDayRows store;
     private final DashboardCalendar calendar;
     private final WorkerDayLegs workerDayLegs;
 
     TravelProjection(
             JdbcClient jdbc,
             BatchedWrites writes,
-            TravelStore store,
+            WorkerDayRows store,
             DashboardCalendar calendar,
             TravelSettings settings) {
         this.jdbc = jdbc;

@@ -14,12 +14,12 @@ import org.carebank.kernel.Ids;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.query.period.DatePeriod;
 import org.carebank.query.rebuild.ReadsProjection;
-import org.carebank.query.travel.TravelAnswers.ProviderTravel;
-import org.carebank.query.travel.TravelAnswers.ProviderWeekTravel;
-import org.carebank.query.travel.TravelAnswers.WorkerDayTravel;
-import org.carebank.query.travel.TravelAnswers.WorkerTravel;
-import org.carebank.query.travel.TravelAnswers.ZoneWeekTravel;
-import org.carebank.query.travel.TravelQueries.Grouping;
+import org.carebank.query.travel.TravelResponses.ProviderTravel;
+import org.carebank.query.travel.TravelResponses.ProviderWeekTravel;
+import org.carebank.query.travel.TravelResponses.WorkerDayTravel;
+import org.carebank.query.travel.TravelResponses.WorkerTravel;
+import org.carebank.query.travel.TravelResponses.ZoneWeekTravel;
+import org.carebank.query.travel.TravelTotalsReader.Grouping;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.web.Callers;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,9 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 @ReadsProjection(TravelProjection.PROCESSING_GROUP)
 class TravelQueryController {
 
-    private final TravelQueries queries;
+    private final TravelTotalsReader queries;
 
-    TravelQueryController(TravelQueries queries) {
+    TravelQueryController(TravelTotalsReader queries) {
         this.queries = queries;
     }
 
@@ -57,8 +57,8 @@ class TravelQueryController {
                 .filter(Callers.current()::mayActFor)
                 .orElseThrow(() -> new NotFoundException("unknown-worker", "No worker " + workerId + "."));
         var day = new WorkerDay(workerId, date);
-        TravelFigures figures = queries.figures(Grouping.WORKER_DAY, workerId, DatePeriod.day(date), null)
-                .getOrDefault(workerId, TravelFigures.NONE);
+        TravelTotals figures = queries.figures(Grouping.WORKER_DAY, workerId, DatePeriod.day(date), null)
+                .getOrDefault(workerId, TravelTotals.NONE);
         return new WorkerDayTravel(workerId, providerId, date, figures, queries.legsOf(day));
     }
 
@@ -74,12 +74,12 @@ class TravelQueryController {
         if (!Callers.current().mayActFor(providerId) || !queries.providerExists(providerId)) {
             throw new NotFoundException("unknown-provider", "No provider " + providerId + ".");
         }
-        Map<String, TravelFigures> perWorker = queries.figures(Grouping.WORKERS_OF_PROVIDER, providerId, days, null);
+        Map<String, TravelTotals> perWorker = queries.figures(Grouping.WORKERS_OF_PROVIDER, providerId, days, null);
         var workers = perWorker.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> new WorkerTravel(e.getKey(), e.getValue()))
                 .toList();
-        var totals = workers.stream().map(WorkerTravel::figures).reduce(TravelFigures.NONE, TravelFigures::plus);
+        var totals = workers.stream().map(WorkerTravel::figures).reduce(TravelTotals.NONE, TravelTotals::plus);
         return new ProviderWeekTravel(providerId, week, days.from(), days.to(), totals, workers);
     }
 
@@ -93,13 +93,13 @@ class TravelQueryController {
             @Parameter(example = "2026-W48") @RequestParam String week) {
         DatePeriod days = DatePeriod.isoWeek(week);
         Caller caller = Callers.current();
-        Map<String, TravelFigures> perProvider =
+        Map<String, TravelTotals> perProvider =
                 queries.figures(Grouping.PROVIDERS_IN_ZONE, zone, days, caller.providerId());
         var providers = perProvider.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
                 .map(e -> new ProviderTravel(e.getKey(), e.getValue()))
                 .toList();
-        var totals = providers.stream().map(ProviderTravel::figures).reduce(TravelFigures.NONE, TravelFigures::plus);
+        var totals = providers.stream().map(ProviderTravel::figures).reduce(TravelTotals.NONE, TravelTotals::plus);
         return new ZoneWeekTravel(zone, week, days.from(), days.to(), totals, providers);
     }
 }

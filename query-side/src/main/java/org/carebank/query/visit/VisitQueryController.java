@@ -10,7 +10,7 @@ import org.carebank.kernel.Ids;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.visit.VisitStatus;
-import org.carebank.query.audit.EventHistory;
+import org.carebank.query.audit.UpcastEventReader;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.query.web.Page;
@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 class VisitQueryController {
 
     private final VisitTable table;
-    private final EventHistory history;
+    private final UpcastEventReader history;
 
-    VisitQueryController(VisitTable table, EventHistory history) {
+    VisitQueryController(VisitTable table, UpcastEventReader history) {
         this.table = table;
         this.history = history;
     }

@@ -14,7 +14,7 @@ import org.carebank.query.period.DatePeriod;
 import org.carebank.query.testing.CareEvents.Visit;
 import org.carebank.query.testing.EventFeed;
 import org.carebank.query.testing.TestDatabase;
-import org.carebank.query.travel.TravelQueries.Grouping;
+import org.carebank.query.travel.TravelTotalsReader.Grouping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,14 +35,14 @@ class ProviderWeekTravelTest {
     @Parameter
     TestDatabase.Kind database;
 
-    private TravelQueries queries;
+    private TravelTotalsReader queries;
 
     @BeforeEach
     void week() {
         var jdbc = TestDatabase.shared(database);
         var feed = new EventFeed(TravelTestKit.projection(jdbc));
         feed.reset();
-        queries = new TravelQueries(jdbc);
+        queries = new TravelTotalsReader(jdbc);
         feed.given(
                 providerAdmitted("sunrise", "north", "south"),
                 providerAdmitted("dawn", "north"),
@@ -98,35 +98,35 @@ class ProviderWeekTravelTest {
     @Test
     @DisplayName("per worker of a provider, the week only")
     void providerWeek() {
-        Map<String, TravelFigures> perWorker = queries.figures(Grouping.WORKERS_OF_PROVIDER, "sunrise", W48, null);
+        Map<String, TravelTotals> perWorker = queries.figures(Grouping.WORKERS_OF_PROVIDER, "sunrise", W48, null);
         // ann: visits a1-a4, contact 30+30+60+45 = 165; legs a1>a2, a3>a4: planned 10+20 = 30, actual 28+10 = 38;
         // 38/165×60 = 13.8; rushed 1; distance 723 (one leg located)
         assertThat(perWorker.get("ann"))
-                .isEqualTo(new TravelFigures(4, 165, 2, 30, 38, new BigDecimal("13.8"), 1, 723, 1));
+                .isEqualTo(new TravelTotals(4, 165, 2, 30, 38, new BigDecimal("13.8"), 1, 723, 1));
         // bob: 60+30 = 90 contact; one leg: planned 3, actual 30; 30/90×60 = 20.0; 1,446 m
         assertThat(perWorker.get("bob"))
-                .isEqualTo(new TravelFigures(2, 90, 1, 3, 30, new BigDecimal("20.0"), 0, 1446, 1));
+                .isEqualTo(new TravelTotals(2, 90, 1, 3, 30, new BigDecimal("20.0"), 0, 1446, 1));
         assertThat(perWorker).doesNotContainKey("carl");
         // totals: 6 visits, 255 min, 3 legs, 33 planned, 68 actual → 68/255×60 = 16.0, 1 rushed, 2,169 m
-        var totals = perWorker.values().stream().reduce(TravelFigures.NONE, TravelFigures::plus);
-        assertThat(totals).isEqualTo(new TravelFigures(6, 255, 3, 33, 68, new BigDecimal("16.0"), 1, 2169, 2));
+        var totals = perWorker.values().stream().reduce(TravelTotals.NONE, TravelTotals::plus);
+        assertThat(totals).isEqualTo(new TravelTotals(6, 255, 3, 33, 68, new BigDecimal("16.0"), 1, 2169, 2));
     }
 
     @Test
     @DisplayName("per provider in a zone: visits by their zone, legs by the zone they lead to")
     void zoneWeek() {
-        Map<String, TravelFigures> north = queries.figures(Grouping.PROVIDERS_IN_ZONE, "north", W48, null);
+        Map<String, TravelTotals> north = queries.figures(Grouping.PROVIDERS_IN_ZONE, "north", W48, null);
         // sunrise in the north: a1 a2 b1 b2 = 150 min; legs a1>a2 and b1>b2: planned 13, actual 58 → 23.2
         assertThat(north.get("sunrise"))
-                .isEqualTo(new TravelFigures(4, 150, 2, 13, 58, new BigDecimal("23.2"), 0, 2169, 2));
+                .isEqualTo(new TravelTotals(4, 150, 2, 13, 58, new BigDecimal("23.2"), 0, 2169, 2));
         // dawn: c1 c2 = 60 min, one leg: planned 15, actual 30 → 30.0, no distance
-        assertThat(north.get("dawn")).isEqualTo(new TravelFigures(2, 60, 1, 15, 30, new BigDecimal("30.0"), 0, 0, 0));
+        assertThat(north.get("dawn")).isEqualTo(new TravelTotals(2, 60, 1, 15, 30, new BigDecimal("30.0"), 0, 0, 0));
         // a provider user sees its own row only
         assertThat(queries.figures(Grouping.PROVIDERS_IN_ZONE, "north", W48, "dawn"))
                 .containsOnlyKeys("dawn");
         // south: a3 a4, 105 min; a3>a4 rushed; 10/105×60 = 5.7
         assertThat(queries.figures(Grouping.PROVIDERS_IN_ZONE, "south", W48, null))
                 .containsExactly(
-                        Map.entry("sunrise", new TravelFigures(2, 105, 1, 20, 10, new BigDecimal("5.7"), 1, 0, 0)));
+                        Map.entry("sunrise", new TravelTotals(2, 105, 1, 20, 10, new BigDecimal("5.7"), 1, 0, 0)));
     }
 }

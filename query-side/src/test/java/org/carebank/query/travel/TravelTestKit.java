@@ -13,7 +13,7 @@ public final class TravelTestKit {
         return new TravelProjection(
                 jdbc,
                 TestDatabase.batchedWrites(jdbc),
-                new TravelStore(jdbc, TestDatabase.jdbcTemplate(jdbc)),
+                new WorkerDayRows(jdbc, TestDatabase.jdbcTemplate(jdbc)),
                 DashboardCalendar.london(),
                 TravelSettings.defaults());
     }

@@ -17,7 +17,7 @@ import org.carebank.query.period.DatePeriod;
 import org.carebank.query.testing.CareEvents.Visit;
 import org.carebank.query.testing.EventFeed;
 import org.carebank.query.testing.TestDatabase;
-import org.carebank.query.travel.TravelQueries.Grouping;
+import org.carebank.query.travel.TravelTotalsReader.Grouping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,14 +44,14 @@ class WorkerDayTravelTest {
 
     private JdbcClient jdbc;
     private EventFeed feed;
-    private TravelQueries queries;
+    private TravelTotalsReader queries;
 
     @BeforeEach
     void emptyProjection() {
         jdbc = TestDatabase.shared(database);
         feed = new EventFeed(TravelTestKit.projection(jdbc));
         feed.reset();
-        queries = new TravelQueries(jdbc);
+        queries = new TravelTotalsReader(jdbc);
         givenSunriseWithAnnAndBob();
     }
 
@@ -126,9 +126,9 @@ class WorkerDayTravelTest {
         return queries.legsOf(new WorkerDay(worker, day));
     }
 
-    private TravelFigures figures(String worker, LocalDate day) {
+    private TravelTotals figures(String worker, LocalDate day) {
         return queries.figures(Grouping.WORKER_DAY, worker, DatePeriod.day(day), null)
-                .getOrDefault(worker, TravelFigures.NONE);
+                .getOrDefault(worker, TravelTotals.NONE);
     }
 
     private static String route(List<Leg> legs) {
@@ -160,7 +160,7 @@ class WorkerDayTravelTest {
         assertThat(planned).extracting(Leg::plannedGapMinutes).containsExactly(15, 15, 15, 30, 15);
         // rushed where the roster's travel is longer than the gap: v2>v3 (20 > 15) and v5>v6 (18 > 15)
         assertThat(planned).extracting(Leg::rushed).containsExactly(false, true, false, false, true);
-        assertThat(figures("ann", TUESDAY)).isEqualTo(TravelFigures.NONE);
+        assertThat(figures("ann", TUESDAY)).isEqualTo(TravelTotals.NONE);
 
         // 08:00-09:35: v1 and v2 delivered.
         feed.at("2026-11-24T09:35:00Z")
@@ -234,10 +234,10 @@ class WorkerDayTravelTest {
         // Ann: 4 visits, contact 30+45+30+28 = 133; planned travel 15+20+45 = 80; actual 18+8+157 = 183;
         // 183 / 133 min × 60 = 82.56 → 82.6 minutes of travel per contact hour; 1 rushed; 1,446+723+3,614 = 5,783 m.
         assertThat(figures("ann", TUESDAY))
-                .isEqualTo(new TravelFigures(4, 133, 3, 80, 183, new BigDecimal("82.6"), 1, 5783, 3));
+                .isEqualTo(new TravelTotals(4, 133, 3, 80, 183, new BigDecimal("82.6"), 1, 5783, 3));
         // Bob: 2 visits, contact 45+60 = 105; one leg: planned 1, actual 10:20-10:16 = 4; 4/105×60 = 2.29 → 2.3
         assertThat(figures("bob", TUESDAY))
-                .isEqualTo(new TravelFigures(2, 105, 1, 1, 4, new BigDecimal("2.3"), 0, 723, 1));
+                .isEqualTo(new TravelTotals(2, 105, 1, 1, 4, new BigDecimal("2.3"), 0, 723, 1));
     }
 
     @Test
@@ -270,7 +270,7 @@ class WorkerDayTravelTest {
                         org.assertj.core.groups.Tuple.tuple(ROSTER, 10, 10));
         // 3 visits, 30+45+30 = 105 contact minutes; travel 10+10 planned, 35+10 = 45 actual; 45/105×60 = 25.7
         assertThat(figures("ann", TUESDAY))
-                .isEqualTo(new TravelFigures(3, 105, 2, 20, 45, new BigDecimal("25.7"), 0, 1446, 2));
+                .isEqualTo(new TravelTotals(3, 105, 2, 20, 45, new BigDecimal("25.7"), 0, 1446, 2));
     }
 
     @Test

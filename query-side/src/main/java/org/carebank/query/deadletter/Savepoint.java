@@ -1,4 +1,4 @@
-package org.carebank.query.batch;
+package org.carebank.query.deadletter;
 
 import java.sql.Connection;
 import java.sql.SQLException;

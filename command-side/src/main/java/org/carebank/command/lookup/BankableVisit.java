@@ -1,4 +1,4 @@
-package org.carebank.command.timebank;
+package org.carebank.command.lookup;
 
 import java.time.Instant;
 

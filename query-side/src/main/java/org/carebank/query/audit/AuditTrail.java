@@ -8,10 +8,10 @@ import org.carebank.query.audit.ChainVerifier.Verification;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Where the audit API reads the raw history: the embedded event store with its hash chain ({@link ChainedAuditSource})
- * or Axon Server ({@link AxonServerAuditSource}).
+ * Where the audit API reads the raw history: the embedded event store with its hash chain ({@link HashChainedAuditTrail})
+ * or Axon Server ({@link AxonServerAuditTrail}).
  */
-interface AuditSource {
+interface AuditTrail {
 
     @FunctionalInterface
     interface FeedSink {

@@ -8,11 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The red/amber/green thresholds of the council dashboard, from settings, for the page to colour its tables. */
+/** Answers the red/amber/green thresholds of the council dashboard, from settings, for the page to colour its tables. */
 @RestController
 @Tag(name = "Dashboards")
-@EnableConfigurationProperties(DashboardSettings.Thresholds.class)
-class DashboardSettings {
+@EnableConfigurationProperties(DashboardThresholdsController.Thresholds.class)
+class DashboardThresholdsController {
 
     /** Green at or below the first bound (above it for on-time), amber up to the second, red beyond. */
     @ConfigurationProperties("carebank.dashboard.rag")
@@ -24,7 +24,7 @@ class DashboardSettings {
 
     private final Thresholds thresholds;
 
-    DashboardSettings(Thresholds thresholds) {
+    DashboardThresholdsController(Thresholds thresholds) {
         this.thresholds = thresholds;
     }
 

@@ -17,9 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The travel projection's rows: visits as worker-days see them, and the legs computed from them. */
+/**
+ * The rows the travel projection keeps per worker-day: it reads what a day's legs are computed from (the day's visits,
+ * their rosters, the worker's travel mode) and writes the legs that changed.
+ */
 @Component
-class TravelStore {
+class WorkerDayRows {
 
     private static final String VISIT_COLUMNS =
             """
@@ -29,7 +32,7 @@ class TravelStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
 
-    TravelStore(JdbcClient jdbc, JdbcTemplate batches) {
+    WorkerDayRows(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
         this.batches = batches;
     }
@@ -269,7 +272,7 @@ class TravelStore {
     static List<Leg> legsOf(JdbcClient jdbc, WorkerDay day) {
         return jdbc.sql(LEG_COLUMNS + " FROM travel_leg WHERE worker_id = ? AND work_date = ? ORDER BY leg_number")
                 .params(day.workerId(), day.date())
-                .query(TravelStore::leg)
+                .query(WorkerDayRows::leg)
                 .list();
     }
 

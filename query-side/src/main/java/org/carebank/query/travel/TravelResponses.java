@@ -10,15 +10,15 @@ import java.util.stream.Stream;
 import org.carebank.query.web.CsvExportable;
 import org.carebank.query.web.CsvTable;
 
-/** What the travel endpoints answer, as JSON and as CSV. */
-final class TravelAnswers {
+/** The response bodies of the travel endpoints, as JSON and as CSV. */
+final class TravelResponses {
 
-    private TravelAnswers() {}
+    private TravelResponses() {}
 
     /** One worker's day: the figures, and every leg of the day, planned ones (not yet delivered) included. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WorkerDayTravel(
-            String workerId, String providerId, LocalDate date, @JsonUnwrapped TravelFigures figures, List<Leg> legs)
+            String workerId, String providerId, LocalDate date, @JsonUnwrapped TravelTotals figures, List<Leg> legs)
             implements CsvExportable {
 
         @Override
@@ -59,7 +59,7 @@ final class TravelAnswers {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WorkerTravel(String workerId, @JsonUnwrapped TravelFigures figures) {}
+    record WorkerTravel(String workerId, @JsonUnwrapped TravelTotals figures) {}
 
     /** A provider's ISO week: the totals, and one row per worker. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,13 +68,13 @@ final class TravelAnswers {
             String week,
             LocalDate from,
             LocalDate to,
-            @JsonUnwrapped TravelFigures totals,
+            @JsonUnwrapped TravelTotals totals,
             List<WorkerTravel> workers)
             implements CsvExportable {
 
         @Override
         public CsvTable toCsv() {
-            var header = Stream.concat(Stream.of("providerId", "week", "workerId"), TravelFigures.CSV_COLUMNS.stream())
+            var header = Stream.concat(Stream.of("providerId", "week", "workerId"), TravelTotals.CSV_COLUMNS.stream())
                     .toList();
             var rows = workers.stream()
                     .map(worker -> row(List.of(providerId, week, worker.workerId()), worker.figures()))
@@ -84,7 +84,7 @@ final class TravelAnswers {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ProviderTravel(String providerId, @JsonUnwrapped TravelFigures figures) {}
+    record ProviderTravel(String providerId, @JsonUnwrapped TravelTotals figures) {}
 
     /** A zone's ISO week: the totals, and one row per provider working in the zone. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -93,13 +93,13 @@ final class TravelAnswers {
             String week,
             LocalDate from,
             LocalDate to,
-            @JsonUnwrapped TravelFigures totals,
+            @JsonUnwrapped TravelTotals totals,
             List<ProviderTravel> providers)
             implements CsvExportable {
 
         @Override
         public CsvTable toCsv() {
-            var header = Stream.concat(Stream.of("zone", "week", "providerId"), TravelFigures.CSV_COLUMNS.stream())
+            var header = Stream.concat(Stream.of("zone", "week", "providerId"), TravelTotals.CSV_COLUMNS.stream())
                     .toList();
             var rows = providers.stream()
                     .map(provider -> row(List.of(zone, week, provider.providerId()), provider.figures()))
@@ -108,7 +108,7 @@ final class TravelAnswers {
         }
     }
 
-    private static List<Object> row(List<Object> keys, TravelFigures figures) {
+    private static List<Object> row(List<Object> keys, TravelTotals figures) {
         var row = new ArrayList<Object>(keys);
         row.addAll(figures.csvValues());
         return row;

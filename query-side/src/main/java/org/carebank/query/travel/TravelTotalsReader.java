@@ -9,11 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Travel figures summed over the travel projection's rows, grouped by worker or provider. Two indexed aggregates (the
+ * Reads the travel tables for the travel endpoints: travel totals summed over the travel projection's rows, grouped by worker or provider. Two indexed aggregates (the
  * delivered visits, the delivered legs) merged by group: no figure is stored twice, so none can disagree.
  */
 @Component
-class TravelQueries {
+class TravelTotalsReader {
 
     /** How the rows are narrowed and grouped; the SQL fragments are constants, values always go as parameters. */
     enum Grouping {
@@ -32,14 +32,14 @@ class TravelQueries {
 
     private final JdbcClient jdbc;
 
-    TravelQueries(JdbcClient jdbc) {
+    TravelTotalsReader(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
      * @param onlyProvider when not null, only rows of this provider (a provider user looking at a zone)
      */
-    Map<String, TravelFigures> figures(Grouping grouping, String key, DatePeriod days, String onlyProvider) {
+    Map<String, TravelTotals> figures(Grouping grouping, String key, DatePeriod days, String onlyProvider) {
         var where = new StringBuilder(" WHERE " + grouping.filter + " AND work_date BETWEEN ? AND ?");
         var params = new ArrayList<Object>(List.of(key, days.from(), days.to()));
         if (onlyProvider != null) {
@@ -54,8 +54,8 @@ class TravelQueries {
                 .query(rs -> {
                     visits.put(rs.getString("grp"), new long[] {rs.getLong("visits"), rs.getLong("contact")});
                 });
-        var result = new HashMap<String, TravelFigures>();
-        visits.forEach((grp, v) -> result.put(grp, TravelFigures.of((int) v[0], v[1], 0, 0, 0, 0, 0, 0)));
+        var result = new HashMap<String, TravelTotals>();
+        visits.forEach((grp, v) -> result.put(grp, TravelTotals.of((int) v[0], v[1], 0, 0, 0, 0, 0, 0)));
         jdbc.sql("SELECT " + group + " AS grp, COUNT(*) AS legs,"
                         + " COALESCE(SUM(planned_travel_minutes), 0) AS planned,"
                         + " COALESCE(SUM(actual_travel_minutes), 0) AS actual,"
@@ -64,7 +64,7 @@ class TravelQueries {
                         + " FROM travel_leg" + where + " AND delivered = TRUE GROUP BY " + group)
                 .params(params)
                 .query(rs -> {
-                    var legs = TravelFigures.of(
+                    var legs = TravelTotals.of(
                             0,
                             0,
                             rs.getInt("legs"),
@@ -73,13 +73,13 @@ class TravelQueries {
                             rs.getInt("rushed"),
                             rs.getLong("distance"),
                             rs.getInt("located"));
-                    result.merge(rs.getString("grp"), legs, TravelFigures::plus);
+                    result.merge(rs.getString("grp"), legs, TravelTotals::plus);
                 });
         return result;
     }
 
     List<Leg> legsOf(WorkerDay day) {
-        return TravelStore.legsOf(jdbc, day);
+        return WorkerDayRows.legsOf(jdbc, day);
     }
 
     /** The worker's provider, when the worker is known. */

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
  * itself rather than any projection. The as-of views fold these.
  */
 @Component
-public class EventHistory {
+public class UpcastEventReader {
 
     private final EventStore eventStore;
 
-    EventHistory(EventStore eventStore) {
+    UpcastEventReader(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 

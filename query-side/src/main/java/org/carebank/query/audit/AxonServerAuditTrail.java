@@ -28,13 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnProperty(name = "carebank.audit.hash-chain", havingValue = "false")
-class AxonServerAuditSource implements AuditSource {
+class AxonServerAuditTrail implements AuditTrail {
 
     private final EventStore eventStore;
-    private final EventHistory history;
+    private final UpcastEventReader history;
     private final AuditEventJson json;
 
-    AxonServerAuditSource(EventStore eventStore, EventHistory history, AuditEventJson json) {
+    AxonServerAuditTrail(EventStore eventStore, UpcastEventReader history, AuditEventJson json) {
         this.eventStore = eventStore;
         this.history = history;
         this.json = json;

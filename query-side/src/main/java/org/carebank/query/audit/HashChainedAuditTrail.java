@@ -12,17 +12,17 @@ import org.springframework.stereotype.Component;
 /** The embedded event store's tables as stored, ordered and verified by the hash chain (ADR 0005). */
 @Component
 @ConditionalOnProperty(name = "carebank.audit.hash-chain", havingValue = "true", matchIfMissing = true)
-class ChainedAuditSource implements AuditSource {
+class HashChainedAuditTrail implements AuditTrail {
 
-    private final StoredEvents stored;
-    private final StreamHistories histories;
+    private final EventTableReader stored;
+    private final StreamHistoryAssembler histories;
     private final AuditEventJson json;
     private final ChainVerifier verifier;
     private final ChainSigningKey key;
 
-    ChainedAuditSource(
-            StoredEvents stored,
-            StreamHistories histories,
+    HashChainedAuditTrail(
+            EventTableReader stored,
+            StreamHistoryAssembler histories,
             AuditEventJson json,
             ChainVerifier verifier,
             ChainSigningKey key) {

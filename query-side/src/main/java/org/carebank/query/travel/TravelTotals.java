@@ -6,7 +6,7 @@ import java.util.List;
 import org.carebank.query.web.Rates;
 
 /**
- * The travel figures of a worker, a provider or a zone over some days. Visits and contact minutes are delivered
+ * The travel totals of a worker, a provider or a zone over some days. Visits and contact minutes are delivered
  * visits; the leg figures count delivered legs only (both ends delivered).
  *
  * @param deliveredLegs legs between two delivered visits
@@ -17,7 +17,7 @@ import org.carebank.query.web.Rates;
  * @param distanceMetres estimated route distance of the legs where both locations are known
  * @param legsWithDistance how many legs that distance covers
  */
-record TravelFigures(
+record TravelTotals(
         int visits,
         long contactMinutes,
         int deliveredLegs,
@@ -28,7 +28,7 @@ record TravelFigures(
         long distanceMetres,
         int legsWithDistance) {
 
-    static final TravelFigures NONE = of(0, 0, 0, 0, 0, 0, 0, 0);
+    static final TravelTotals NONE = of(0, 0, 0, 0, 0, 0, 0, 0);
 
     static final List<String> CSV_COLUMNS = List.of(
             "visits",
@@ -41,7 +41,7 @@ record TravelFigures(
             "distanceMetres",
             "legsWithDistance");
 
-    static TravelFigures of(
+    static TravelTotals of(
             int visits,
             long contactMinutes,
             int deliveredLegs,
@@ -50,7 +50,7 @@ record TravelFigures(
             int rushedTransitions,
             long distanceMetres,
             int legsWithDistance) {
-        return new TravelFigures(
+        return new TravelTotals(
                 visits,
                 contactMinutes,
                 deliveredLegs,
@@ -62,7 +62,7 @@ record TravelFigures(
                 legsWithDistance);
     }
 
-    TravelFigures plus(TravelFigures other) {
+    TravelTotals plus(TravelTotals other) {
         return of(
                 visits + other.visits,
                 contactMinutes + other.contactMinutes,

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * export of any length holds one batch of rows in memory at a time.
  */
 @Component
-class StoredEvents {
+class EventTableReader {
 
     /** One event as stored, with its link in the chain; {@code position} is its chain position (commit order). */
     record ChainedEvent(Long position, String link, long globalIndex, ChainHash.StoredEvent stored) {}
@@ -39,7 +39,7 @@ class StoredEvents {
 
     private final DataSource dataSource;
 
-    StoredEvents(DataSource dataSource) {
+    EventTableReader(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

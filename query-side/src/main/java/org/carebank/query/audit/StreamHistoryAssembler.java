@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
  * makes of it.
  */
 @Component
-class StreamHistories {
+class StreamHistoryAssembler {
 
-    private final StoredEvents stored;
-    private final EventHistory events;
+    private final EventTableReader stored;
+    private final UpcastEventReader events;
     private final AuditEventJson json;
 
-    StreamHistories(StoredEvents stored, EventHistory events, AuditEventJson json) {
+    StreamHistoryAssembler(EventTableReader stored, UpcastEventReader events, AuditEventJson json) {
         this.stored = stored;
         this.events = events;
         this.json = json;
