@@ -3,7 +3,6 @@ package org.carebank.query.live;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Answers the red/amber/green thresholds of the council dashboard, from settings, for the page to colour its tables. */
 @RestController
 @Tag(name = "Dashboards")
-@EnableConfigurationProperties(DashboardThresholdsController.Thresholds.class)
 class DashboardThresholdsController {
 
     /** Green at or below the first bound (above it for on-time), amber up to the second, red beyond. */
