@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param conflictRetryIntervalMs the pause before the first retry, in milliseconds; it doubles at each further retry
  */
 @ConfigurationProperties("carebank.commands")
-public record ConflictRetrySettings(
+record ConflictRetrySettings(
         @DefaultValue("3") int conflictRetries, @DefaultValue("20") long conflictRetryIntervalMs) {}

@@ -3,4 +3,4 @@ package org.carebank.command.timebank;
 import java.time.Instant;
 
 /** The payload of a lot's persistent expiry deadline. Stored by db-scheduler: keep its shape stable. */
-public record LotExpiryDue(String lotId, Instant expiresAt) {}
+record LotExpiryDue(String lotId, Instant expiresAt) {}

@@ -21,7 +21,7 @@ import org.carebank.kernel.timebank.UnusedTimeBanked;
  *
  * <p>The invariant every decision keeps: the ledger's balance stays within [0, cap].
  */
-public final class TimeBankAccount {
+final class TimeBankAccount {
 
     private final Map<String, UnusedTimeBanked> deposits = new HashMap<>();
     private final Map<String, TimeDrawnDown> withdrawals = new HashMap<>();

@@ -42,15 +42,27 @@ class H2Housekeeping implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final Duration interval;
+    private final H2OneWriter.WriteLock writeLock;
     private ScheduledExecutorService scheduler;
 
-    H2Housekeeping(DataSource dataSource, Settings settings) {
+    H2Housekeeping(DataSource dataSource, Settings settings, H2OneWriter.WriteLock writeLock) {
         this.dataSource = dataSource;
         this.interval = settings.housekeepingInterval();
+        this.writeLock = writeLock;
     }
 
-    /** One round: free the chunks no live page uses any more, then compact the sparse ones. */
+    /**
+     * One round: free the chunks no live page uses any more, then compact the sparse ones. Compacting writes the store,
+     * so no transaction may change it meanwhile (H2OneWriter).
+     */
     void tidy() {
+        writeLock.whileHeld(() -> {
+            tidyNow();
+            return null;
+        });
+    }
+
+    private void tidyNow() {
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = storeOf(connection);
             if (store == null || store.isClosed()) {

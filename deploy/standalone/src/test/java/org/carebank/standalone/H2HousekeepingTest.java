@@ -38,7 +38,8 @@ class H2HousekeepingTest {
         dataSource.setURL("jdbc:h2:file:" + directory.toAbsolutePath().resolve("store") + RunningService.H2_OPTIONS
                 + ";RETENTION_TIME=0");
         dataSource.setUser("sa");
-        var tidier = new H2Housekeeping(dataSource, new H2Housekeeping.Settings(Duration.ofSeconds(1)));
+        var tidier = new H2Housekeeping(
+                dataSource, new H2Housekeeping.Settings(Duration.ofSeconds(1)), new H2OneWriter.WriteLock());
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("CREATE TABLE event (id BIGINT PRIMARY KEY, payload VARCHAR(1000))");

@@ -64,7 +64,7 @@ final class PackageFold {
             // An offer made again to the same provider starts again, as the latest offer.
             var offers = without(view.offers(), offered.providerId());
             offers.add(new Offer(offered.providerId(), PENDING, null, null, Sql.stored(at)));
-            return with(view, PackageStatus.OFFERED, view.providerId(), offers);
+            return view.with(PackageStatus.OFFERED, view.providerId(), offers);
         } else if (event instanceof PackageAccepted accepted) {
             // The other providers' pending offers are withdrawn.
             var offers = new ArrayList<Offer>();
@@ -74,7 +74,7 @@ final class PackageFold {
                                 ? new Offer(offer.providerId(), "WITHDRAWN", null, null, offer.offeredAt())
                                 : offer);
             }
-            return with(view, PackageStatus.ACTIVE, accepted.providerId(), offers);
+            return view.with(PackageStatus.ACTIVE, accepted.providerId(), offers);
         } else if (event instanceof PackageDeclined declined) {
             var offers = outcome(
                     view.offers(),
@@ -84,10 +84,10 @@ final class PackageFold {
                     declined.note());
             // Back to COMMISSIONED when no other offer is pending, as the aggregate decides.
             boolean pending = offers.stream().anyMatch(offer -> offer.outcome().equals(PENDING));
-            return with(view, pending ? view.status() : PackageStatus.COMMISSIONED, view.providerId(), offers);
+            return view.with(pending ? view.status() : PackageStatus.COMMISSIONED, view.providerId(), offers);
         } else if (event instanceof PackageHandedBack handedBack) {
             var offers = outcome(view.offers(), handedBack.providerId(), "HANDED_BACK", null, null);
-            return with(view, PackageStatus.HANDED_BACK, null, offers);
+            return view.with(PackageStatus.HANDED_BACK, null, offers);
         }
         return view;
     }
@@ -125,20 +125,5 @@ final class PackageFold {
             }
         }
         return rest;
-    }
-
-    private static PackageView with(PackageView view, PackageStatus status, String providerId, List<Offer> offers) {
-        return new PackageView(
-                view.packageId(),
-                view.clientRef(),
-                view.zone(),
-                view.weeklyMinutes(),
-                view.hourlyRatePence(),
-                view.timeBanking(),
-                view.startsOn(),
-                view.endsOn(),
-                status,
-                providerId,
-                offers.stream().sorted(Offer.ORDER).toList());
     }
 }

@@ -180,20 +180,8 @@ class PackageTable {
                                     Sql.instant(rs, "offered_at")));
                 });
         return rows.values().stream()
-                .map(view -> new PackageView(
-                        view.packageId(),
-                        view.clientRef(),
-                        view.zone(),
-                        view.weeklyMinutes(),
-                        view.hourlyRatePence(),
-                        view.timeBanking(),
-                        view.startsOn(),
-                        view.endsOn(),
-                        view.status(),
-                        view.providerId(),
-                        offers.getOrDefault(view.packageId(), List.of()).stream()
-                                .sorted(Offer.ORDER)
-                                .toList()))
+                .map(view ->
+                        view.with(view.status(), view.providerId(), offers.getOrDefault(view.packageId(), List.of())))
                 .toList();
     }
 

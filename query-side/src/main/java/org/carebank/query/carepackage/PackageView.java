@@ -51,6 +51,16 @@ record PackageView(
 
     /** The package as the caller sees it: a provider sees its own offer, not who else the package was offered to. */
     PackageView seenBy(Caller caller) {
+        return with(
+                status,
+                providerId,
+                offers.stream()
+                        .filter(offer -> caller.mayActFor(offer.providerId()))
+                        .toList());
+    }
+
+    /** The same commission with this status, provider and offers, the offers in the order they were made. */
+    PackageView with(PackageStatus status, String providerId, List<Offer> offers) {
         return new PackageView(
                 packageId,
                 clientRef,
@@ -62,8 +72,6 @@ record PackageView(
                 endsOn,
                 status,
                 providerId,
-                offers.stream()
-                        .filter(offer -> caller.mayActFor(offer.providerId()))
-                        .toList());
+                offers.stream().sorted(Offer.ORDER).toList());
     }
 }

@@ -1,7 +1,7 @@
 package org.carebank.query.rebuild;
 
 /** A rebuild that could not start (the segments were not handed over, the reset failed); the processor runs on. */
-public class RebuildFailedException extends RuntimeException {
+class RebuildFailedException extends RuntimeException {
 
     public RebuildFailedException(String detail, Throwable cause) {
         super(detail, cause);

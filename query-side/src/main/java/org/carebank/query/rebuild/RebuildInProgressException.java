@@ -1,7 +1,7 @@
 package org.carebank.query.rebuild;
 
 /** A rebuild asked for while the projection is already being rebuilt, here or by another instance. */
-public class RebuildInProgressException extends RuntimeException {
+class RebuildInProgressException extends RuntimeException {
 
     public RebuildInProgressException(String detail) {
         super(detail);

@@ -10,7 +10,7 @@ import org.carebank.kernel.timebank.TimeBankLedger;
  * (or the service, for expiries).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LedgerLine(
+record LedgerLine(
         Instant at,
         TimeBankLedger.Kind kind,
         int minutes,

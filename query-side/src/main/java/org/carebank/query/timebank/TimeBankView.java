@@ -9,7 +9,7 @@ import org.carebank.kernel.timebank.TimeBankLedger;
 
 /** A client's time bank as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TimeBankView(
+record TimeBankView(
         String clientRef,
         int balanceMinutes,
         int bankedMinutes,
