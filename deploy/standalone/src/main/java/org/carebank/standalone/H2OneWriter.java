@@ -17,10 +17,11 @@ import org.springframework.transaction.TransactionDefinition;
  * On the default H2 file store, one writing transaction at a time. H2's MVStore writes a commit by taking a snapshot of
  * each of its maps (one per table and per index) in turn, and a transaction of another connection that changes a map
  * meanwhile reaches the file half written. The next write normally completes it; a {@code kill -9} before that leaves
- * half a transaction for good (H2 issue 2080, open). {@code CrashIT} caught it in one run in four: a hash-chain head
- * without its link, a projection's token moved past a visit row it never wrote. So every read-write transaction holds
- * this lock from its start until its commit has been written (reads do not change a map and run alongside), and H2
- * housekeeping, which writes the store too, takes it as well. PostgreSQL needs none of it (docs/crash-and-soak.md).
+ * half a transaction for good (H2 issue 2080, open; ADR 0014). {@code CrashIT} caught it in one run in four: a
+ * hash-chain head without its link, a projection's token moved past a visit row it never wrote. So every read-write
+ * transaction holds this lock from its start until its commit has been written (reads do not change a map and run
+ * alongside), and H2 housekeeping, which writes the store too, takes it as well. PostgreSQL needs none of it
+ * (docs/crash-and-soak.md).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
