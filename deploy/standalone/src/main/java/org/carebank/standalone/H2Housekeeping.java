@@ -56,10 +56,7 @@ class H2Housekeeping implements SmartLifecycle {
      * so no transaction may change it meanwhile (H2OneWriter).
      */
     void tidy() {
-        writeLock.whileHeld(() -> {
-            tidyNow();
-            return null;
-        });
+        writeLock.whileHeld(this::tidyNow);
     }
 
     private void tidyNow() {

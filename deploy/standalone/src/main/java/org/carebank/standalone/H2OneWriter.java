@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -32,10 +31,10 @@ class H2OneWriter {
 
         private final ReentrantLock lock = new ReentrantLock(true);
 
-        <T> T whileHeld(Supplier<T> work) {
+        void whileHeld(Runnable work) {
             lock.lock();
             try {
-                return work.get();
+                work.run();
             } finally {
                 lock.unlock();
             }

@@ -32,6 +32,8 @@ class CrashIT {
 
     private static final String AUTH =
             "Basic " + Base64.getEncoder().encodeToString("council:council".getBytes(StandardCharsets.UTF_8));
+    private static final String ADMIN =
+            "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
     private static final int VISITS = 40;
     private static final int KILLS = 3;
     private static final String PROVIDER = "crash-care";
@@ -303,8 +305,7 @@ class CrashIT {
     }
 
     private String admin(String path) {
-        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", admin))
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", ADMIN))
                 .body();
     }
 
@@ -349,11 +350,10 @@ class CrashIT {
     }
 
     private void rebuild(String view) throws Exception {
-        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
         var uri = URI.create(base() + "/api/v1/admin/projections/" + view + "/rebuild");
         var started = http.send(
                 HttpRequest.newBuilder(uri)
-                        .header("Authorization", admin)
+                        .header("Authorization", ADMIN)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -361,7 +361,7 @@ class CrashIT {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             var progress = http.send(
-                    HttpRequest.newBuilder(uri).header("Authorization", admin).build(),
+                    HttpRequest.newBuilder(uri).header("Authorization", ADMIN).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (Api.JSON.readTree(progress.body()).path("state").asString().equals("LIVE")) {
                 return;
@@ -415,22 +415,11 @@ class CrashIT {
     }
 
     private String get(String path, String accept) {
-        try {
-            var response = http.send(
-                    HttpRequest.newBuilder(URI.create(base() + path))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Authorization", AUTH)
-                            .header("Accept", accept)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-            return response.body();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        var response = send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", AUTH)
+                .header("Accept", accept));
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private String base() {
