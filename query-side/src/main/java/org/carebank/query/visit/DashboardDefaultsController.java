@@ -1,5 +1,6 @@
 package org.carebank.query.visit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -22,8 +23,12 @@ class DashboardDefaultsController {
      * @param to last day (included)
      * @param timeZone the council's time zone: the page shows dates and times in it
      * @param today today's date there
+     * @param role the caller's role, so that the page offers what the role may use
+     * @param providerId the caller's provider, for a provider user
      */
-    record DashboardDefaults(LocalDate from, LocalDate to, String timeZone, LocalDate today) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DashboardDefaults(
+            LocalDate from, LocalDate to, String timeZone, LocalDate today, String role, String providerId) {}
 
     private final ProviderVisits visits;
     private final DashboardCalendar calendar;
@@ -47,6 +52,11 @@ class DashboardDefaultsController {
                 visits.latestPlannedBefore(now, caller.providerId()).map(calendar::dateOf),
                 visits.earliestPlanned(caller.providerId()).map(calendar::dateOf));
         return new DashboardDefaults(
-                period.from(), period.to(), calendar.timeZone().getId(), calendar.dateOf(now));
+                period.from(),
+                period.to(),
+                calendar.timeZone().getId(),
+                calendar.dateOf(now),
+                caller.role().name(),
+                caller.providerId());
     }
 }
