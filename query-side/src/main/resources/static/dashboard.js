@@ -38,6 +38,8 @@ const LABELS = {
   BANKED: "Banked", DRAWN: "Drawn down", EXPIRED: "Expired", ADJUSTED: "Adjusted by the council",
   CLIENT: "client", PROVIDER: "provider", COUNCIL: "council", AUDITOR: "auditor", ADMIN: "admin", SYSTEM: "the service",
   ROSTER: "Roster", ESTIMATE: "Estimated", UNKNOWN: "Unknown",
+  APP_GPS: "app (GPS)", TELEPHONY: "telephone", MANUAL: "entered by hand", ECM: "call monitoring", IMPORT: "import",
+  true: "yes", false: "no",
   VisitScheduled: "Scheduled", VisitRescheduled: "Rescheduled", VisitReassigned: "Reassigned to another worker",
   VisitCheckedIn: "Checked in", VisitCheckedOut: "Checked out", VisitDelivered: "Delivered",
   VisitCancelled: "Cancelled", VisitMissed: "Flagged missed", UnusedTimeBanked: "Unused time banked",
@@ -437,7 +439,7 @@ function details(facts) {
     value && typeof value === "object" && !Array.isArray(value) ? Object.entries(value) : [[key, value]]);
   return flat
     .filter(([key, value]) => value !== null && typeof value !== "object" && !/^(visitId|providerId)$/.test(key))
-    .map(([key, value]) => `${key}: ${/^\d{4}-\d{2}-\d{2}T/.test(String(value)) ? format.dateTime(value) : label(value)}`)
+    .map(([key, value]) => `${key.replace(/([A-Z])/g, " $1").toLowerCase()}: ${/^\d{4}-\d{2}-\d{2}T/.test(String(value)) ? format.dateTime(value) : label(value)}`)
     .join("; ");
 }
 

@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard's drill-down on the real HTTP server: a provider's visits by issue (JSON and CSV), a visit's history,
- * the default period, and the scoping of provider users.
+ * the default period, the scoping of provider users, and travel split into travel and waiting, rebuilt by replay.
  */
-class DashboardDrillDownApiTest extends ApiTestSupport {
+class DashboardDrillDownApiTest extends AuditTestSupport {
 
     private static List<String> ids(JsonNode list) {
         var ids = new ArrayList<String>();
@@ -133,5 +133,67 @@ class DashboardDrillDownApiTest extends ApiTestSupport {
         assertThat(defaults.path("providerId").asString()).isEqualTo(ALPHA);
         assertThat(council().get("/api/v1/dashboard/defaults").json().has("providerId"))
                 .isFalse();
+    }
+
+    private void deliveredAt(Roster roster, java.time.Instant start, Integer travel, int offsetIn, int minutes) {
+        String visitId = unique("v");
+        var body = new java.util.LinkedHashMap<>(visit(roster.packageId(), roster.workerId(), start, 30));
+        if (travel != null) {
+            body.put("plannedTravelMinutes", travel);
+        }
+        assertThat(council().put("/api/v1/visits/" + visitId, body).status()).isEqualTo(201);
+        var in = start.plusSeconds(offsetIn * 60L);
+        assertThat(council()
+                        .post(
+                                "/api/v1/visits/" + visitId + "/check-in",
+                                Map.of("at", in.toString(), "method", "APP_GPS"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(council()
+                        .post(
+                                "/api/v1/visits/" + visitId + "/check-out",
+                                Map.of(
+                                        "at",
+                                        in.plusSeconds(minutes * 60L).toString(),
+                                        "method",
+                                        "APP_GPS",
+                                        "endedEarlyAtClientRequest",
+                                        false))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("travel vs waiting: a worker-day's gaps split by the rostered travel, the same after a rebuild")
+    void travelAndWaitingSurviveARebuild() {
+        String providerId = admitted(unique("tw"));
+        var roster = new Roster(providerId, worker(council(), providerId), activePackage(council(), providerId));
+        // A day two days ago, 09:00 / 10:00 / 11:00 local-ish (UTC; the date is taken in London): 30-minute visits.
+        var day = LocalDate.now(ZoneId.of("Europe/London")).minusDays(2);
+        var nine = day.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant();
+        deliveredAt(roster, nine, null, 0, 30); // 09:00-09:30
+        // roster travel 10; checked in 10:00: a gap of 30 = 10 travel + 20 waiting
+        deliveredAt(roster, nine.plusSeconds(3600), 10, 0, 30);
+        // roster travel 45 > gap: checked in 11:15 after leaving 10:30: a gap of 45 = 45 travel, no waiting
+        deliveredAt(roster, nine.plusSeconds(7200), 45, 15, 30);
+        String path = "/api/v1/travel/workers/" + roster.workerId() + "?date=" + day;
+        eventually(() -> assertThat(
+                        council().get(path).json().path("deliveredLegs").asInt())
+                .isEqualTo(2));
+        var live = council().get(path).json();
+        assertThat(live.path("actualTravelMinutes").asInt()).isEqualTo(75);
+        assertThat(live.path("travelMinutes").asInt()).isEqualTo(55);
+        assertThat(live.path("waitingMinutes").asInt()).isEqualTo(20);
+        // 55 travel minutes over 90 contact minutes: 36.7 per contact hour (the whole gaps made it 50.0)
+        assertThat(live.path("travelMinutesPerContactHour").decimalValue()).isEqualByComparingTo("36.7");
+        String month = "/api/v1/providers/" + providerId + "/pay-compliance?month=" + java.time.YearMonth.from(day);
+        var pay = council().get(month).json().path("workers").get(0);
+        assertThat(pay.path("travelMinutes").asInt()).isEqualTo(55);
+        assertThat(pay.path("waitingMinutes").asInt()).isEqualTo(20);
+        var liveMonth = council().get(month).json();
+
+        rebuilt("travel-views");
+        assertThat(council().get(path).json()).isEqualTo(live);
+        assertThat(council().get(month).json()).isEqualTo(liveMonth);
     }
 }
