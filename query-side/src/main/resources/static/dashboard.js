@@ -198,7 +198,9 @@ window.Dashboard = {
   /** A panel: {page, refresh(ctx)}. Its page is the data-page of its section in index.html. */
   register(panel) {
     state.panels.push(panel);
-    if (state.auth && panel.page === state.page) panel.refresh(context("shown"));
+    if (!state.auth) return; // registered before sign-in, as a deferred panel script is: picked up by start()
+    buildNav(); // a section added after sign-in gets its nav button now
+    if (panel.page === state.page) panel.refresh(context("shown"));
   },
 };
 

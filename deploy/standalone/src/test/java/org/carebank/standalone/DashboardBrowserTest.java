@@ -92,9 +92,19 @@ class DashboardBrowserTest extends ApiTestSupport {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
+    /** A cell's text; the table is redrawn whenever figures refresh, so a cell found may go stale: look again. */
     private String cell(String providerId, String field) {
-        var cells = browser.findElements(By.cssSelector("#row-" + providerId + " td[data-field='" + field + "']"));
-        return cells.isEmpty() ? null : cells.get(0).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var cells =
+                        browser.findElements(By.cssSelector("#row-" + providerId + " td[data-field='" + field + "']"));
+                return cells.isEmpty() ? null : cells.get(0).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 5) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     private void page(String name) {
@@ -194,6 +204,31 @@ class DashboardBrowserTest extends ApiTestSupport {
         assertThat(browser.findElement(By.cssSelector("#providers-table th[data-key='name']"))
                         .getAttribute("aria-sort"))
                 .isNull();
+
+        // A panel hooks in with a section and Dashboard.register: it gets a nav button and is refreshed with the
+        // period and the signed-in API when its page is shown.
+        js(
+                """
+                const section = document.createElement("section");
+                section.dataset.page = "probe";
+                section.dataset.title = "Probe";
+                section.hidden = true;
+                section.innerHTML = '<h2>Probe</h2><p id="probe-out"></p>';
+                document.getElementById("app").appendChild(section);
+                Dashboard.register({ page: "probe", refresh: async (ctx) => {
+                  const thresholds = await ctx.api("/api/v1/dashboard/thresholds");
+                  document.getElementById("probe-out").textContent =
+                    ctx.reason + " " + ctx.period.from + " " + typeof thresholds.missedGreenMaxPercent
+                      + " " + ctx.caller.role;
+                } });""");
+        page("probe");
+        waitUpTo(20)
+                .until(driver ->
+                        !driver.findElement(By.id("probe-out")).getText().isEmpty());
+        assertThat(browser.findElement(By.id("probe-out")).getText())
+                .isEqualTo("shown " + today.minusDays(27) + " number COUNCIL");
+        page("providers");
+        waitUpTo(20).until(driver -> cell(providerId, "visitsDelivered") != null);
 
         // A reload keeps the sign-in (session storage of this tab).
         browser.navigate().refresh();
