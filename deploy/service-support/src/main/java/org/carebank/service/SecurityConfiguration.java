@@ -67,6 +67,8 @@ class SecurityConfiguration {
                                 "/index.html",
                                 "/dashboard.js",
                                 "/dashboard.css",
+                                // Dashboard panels of other features, each in its own file (see dashboard.js).
+                                "/panel-*.js",
                                 "/webjars/**",
                                 "/favicon.ico")
                         .permitAll()

@@ -56,12 +56,15 @@ class DashboardApiTest extends ApiTestSupport {
     @DisplayName("a worker's day: figures and legs in JSON, one CSV line per leg")
     void workerDay() {
         JsonNode ann = council().get(travelDay(day.ann)).json();
-        // 4 visits, 30+45+30+28 = 133 min; planned 15+20+45 = 80; actual 18+8+157 = 183 → 82.6 per contact hour
+        // 4 visits, 30+45+30+28 = 133 min; planned 15+20+45 = 80; actual 18+8+157 = 183 = travel 15+8+45 = 68 and
+        // waiting 3+0+112 = 115 → 68 × 60 / 133 = 30.7 travel minutes per contact hour (waiting is not travel)
         assertThat(ann.path("contactMinutes").asInt()).isEqualTo(133);
         assertThat(ann.path("deliveredLegs").asInt()).isEqualTo(3);
         assertThat(ann.path("plannedTravelMinutes").asInt()).isEqualTo(80);
         assertThat(ann.path("actualTravelMinutes").asInt()).isEqualTo(183);
-        assertThat(ann.path("travelMinutesPerContactHour").decimalValue()).isEqualByComparingTo("82.6");
+        assertThat(ann.path("travelMinutes").asInt()).isEqualTo(68);
+        assertThat(ann.path("waitingMinutes").asInt()).isEqualTo(115);
+        assertThat(ann.path("travelMinutesPerContactHour").decimalValue()).isEqualByComparingTo("30.7");
         assertThat(ann.path("rushedTransitions").asInt()).isEqualTo(1);
         assertThat(ann.path("distanceMetres").asInt()).isEqualTo(5783);
         assertThat(ann.path("providerId").asString()).isEqualTo(day.providerId);
@@ -71,11 +74,14 @@ class DashboardApiTest extends ApiTestSupport {
         assertThat(legs.get(2).path("toVisitId").asString()).isEqualTo(day.visits.get("v6"));
         assertThat(legs.get(2).path("plannedTravelSource").asString()).isEqualTo("ESTIMATE");
         assertThat(legs.get(1).path("rushed").asBoolean()).isTrue();
+        assertThat(legs.get(2).path("travelMinutes").asInt()).isEqualTo(45);
+        assertThat(legs.get(2).path("waitingMinutes").asInt()).isEqualTo(112);
 
         var csv = lines(council().get(travelDay(day.ann), "text/csv"));
         assertThat(csv.get(0))
                 .isEqualTo("workerId,date,legNumber,fromVisitId,toVisitId,zone,delivered,plannedGapMinutes,"
-                        + "plannedTravelMinutes,plannedTravelSource,actualTravelMinutes,distanceMetres,rushed");
+                        + "plannedTravelMinutes,plannedTravelSource,actualTravelMinutes,travelMinutes,waitingMinutes,"
+                        + "distanceMetres,rushed");
         assertThat(csv).hasSize(4);
         assertThat(csv.get(2))
                 .isEqualTo(String.join(
@@ -91,6 +97,8 @@ class DashboardApiTest extends ApiTestSupport {
                         "20",
                         "ROSTER",
                         "8",
+                        "8",
+                        "0",
                         "723",
                         "true"));
     }
@@ -103,13 +111,16 @@ class DashboardApiTest extends ApiTestSupport {
                 .json();
         assertThat(week.path("from").asString()).isEqualTo("2027-03-01");
         assertThat(week.path("to").asString()).isEqualTo("2027-03-07");
-        // ann + bob: 6 visits, 133+105 = 238 min; legs 3+1; planned 80+1; actual 183+4 = 187 → 47.1 per hour
+        // ann + bob: 6 visits, 133+105 = 238 min; legs 3+1; planned 80+1; actual 183+4 = 187 = travel 68+1 = 69 and
+        // waiting 115+3 = 118 → 69 × 60 / 238 = 17.4 travel minutes per contact hour
         assertThat(week.path("visits").asInt()).isEqualTo(6);
         assertThat(week.path("contactMinutes").asInt()).isEqualTo(238);
         assertThat(week.path("deliveredLegs").asInt()).isEqualTo(4);
         assertThat(week.path("plannedTravelMinutes").asInt()).isEqualTo(81);
         assertThat(week.path("actualTravelMinutes").asInt()).isEqualTo(187);
-        assertThat(week.path("travelMinutesPerContactHour").decimalValue()).isEqualByComparingTo("47.1");
+        assertThat(week.path("travelMinutes").asInt()).isEqualTo(69);
+        assertThat(week.path("waitingMinutes").asInt()).isEqualTo(118);
+        assertThat(week.path("travelMinutesPerContactHour").decimalValue()).isEqualByComparingTo("17.4");
         assertThat(week.path("workers").size()).isEqualTo(2);
 
         var csv = lines(council().get("/api/v1/travel/providers/" + day.providerId + "?week=2027-W09", "text/csv"));

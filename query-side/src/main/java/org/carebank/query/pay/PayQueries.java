@@ -49,19 +49,19 @@ class PayQueries {
                 .query(rs -> {
                     contact.put(rs.getString("worker_id"), new long[] {rs.getLong("visits"), rs.getLong("contact")});
                 });
-        // Each gap between two delivered visits: planned travel when it fits in the gap, the rest is waiting.
+        // The travel projection splits each gap between two delivered visits into travel and waiting (one rule, in
+        // WorkerDayLegs); both are working time here.
         Map<String, long[]> gaps = new HashMap<>();
         jdbc.sql(
                         """
-                        SELECT worker_id, SUM(actual_travel_minutes) AS gaps,
-                          SUM(CASE WHEN planned_travel_minutes IS NOT NULL AND planned_travel_minutes < actual_travel_minutes
-                            THEN planned_travel_minutes ELSE actual_travel_minutes END) AS travel
+                        SELECT worker_id, COALESCE(SUM(travel_minutes), 0) AS travel,
+                          COALESCE(SUM(waiting_minutes), 0) AS waiting
                         FROM travel_leg
                         WHERE provider_id = ? AND delivered = TRUE AND work_date BETWEEN ? AND ?
                         GROUP BY worker_id""")
                 .params(providerId, days.from(), days.to())
                 .query(rs -> {
-                    gaps.put(rs.getString("worker_id"), new long[] {rs.getLong("gaps"), rs.getLong("travel")});
+                    gaps.put(rs.getString("worker_id"), new long[] {rs.getLong("travel"), rs.getLong("waiting")});
                 });
         record Worker(String workerId, ContractType contractType, int hourlyPayPence) {}
         List<Worker> workers = jdbc.sql(
@@ -86,8 +86,8 @@ class PayQueries {
                             worker.hourlyPayPence(),
                             (int) visits[0],
                             visits[1],
+                            between[0],
                             between[1],
-                            between[0] - between[1],
                             settings.travelPaidSeparately(),
                             wage);
                 })

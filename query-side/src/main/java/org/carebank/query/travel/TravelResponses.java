@@ -35,6 +35,8 @@ final class TravelResponses {
                     "plannedTravelMinutes",
                     "plannedTravelSource",
                     "actualTravelMinutes",
+                    "travelMinutes",
+                    "waitingMinutes",
                     "distanceMetres",
                     "rushed");
             var rows = new ArrayList<List<Object>>();
@@ -51,6 +53,8 @@ final class TravelResponses {
                         leg.plannedTravelMinutes(),
                         leg.plannedTravelSource(),
                         leg.actualTravelMinutes(),
+                        leg.travelMinutes(),
+                        leg.waitingMinutes(),
                         leg.distanceMetres(),
                         leg.rushed()));
             }

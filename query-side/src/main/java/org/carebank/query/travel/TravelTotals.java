@@ -11,8 +11,10 @@ import org.carebank.query.web.Rates;
  *
  * @param deliveredLegs legs between two delivered visits
  * @param plannedTravelMinutes planned travel of those legs where known (roster or estimate)
- * @param actualTravelMinutes next check-in minus previous check-out, summed
- * @param travelMinutesPerContactHour actual travel per hour of contact time; null without contact time
+ * @param actualTravelMinutes next check-in minus previous check-out, summed: the whole gaps, travel plus waiting
+ * @param travelMinutes the travel part of those gaps (see {@link WorkerDayLegs#travelPartOf})
+ * @param waitingMinutes the rest of the gaps: waiting in the rota
+ * @param travelMinutesPerContactHour travel (not waiting) per hour of contact time; null without contact time
  * @param rushedTransitions legs whose planned gap was shorter than their planned travel
  * @param distanceMetres estimated route distance of the legs where both locations are known
  * @param legsWithDistance how many legs that distance covers
@@ -23,12 +25,14 @@ record TravelTotals(
         int deliveredLegs,
         long plannedTravelMinutes,
         long actualTravelMinutes,
+        long travelMinutes,
+        long waitingMinutes,
         BigDecimal travelMinutesPerContactHour,
         int rushedTransitions,
         long distanceMetres,
         int legsWithDistance) {
 
-    static final TravelTotals NONE = of(0, 0, 0, 0, 0, 0, 0, 0);
+    static final TravelTotals NONE = of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     static final List<String> CSV_COLUMNS = List.of(
             "visits",
@@ -36,6 +40,8 @@ record TravelTotals(
             "deliveredLegs",
             "plannedTravelMinutes",
             "actualTravelMinutes",
+            "travelMinutes",
+            "waitingMinutes",
             "travelMinutesPerContactHour",
             "rushedTransitions",
             "distanceMetres",
@@ -47,6 +53,8 @@ record TravelTotals(
             int deliveredLegs,
             long plannedTravelMinutes,
             long actualTravelMinutes,
+            long travelMinutes,
+            long waitingMinutes,
             int rushedTransitions,
             long distanceMetres,
             int legsWithDistance) {
@@ -56,7 +64,9 @@ record TravelTotals(
                 deliveredLegs,
                 plannedTravelMinutes,
                 actualTravelMinutes,
-                Rates.perHour(actualTravelMinutes, contactMinutes),
+                travelMinutes,
+                waitingMinutes,
+                Rates.perHour(travelMinutes, contactMinutes),
                 rushedTransitions,
                 distanceMetres,
                 legsWithDistance);
@@ -69,6 +79,8 @@ record TravelTotals(
                 deliveredLegs + other.deliveredLegs,
                 plannedTravelMinutes + other.plannedTravelMinutes,
                 actualTravelMinutes + other.actualTravelMinutes,
+                travelMinutes + other.travelMinutes,
+                waitingMinutes + other.waitingMinutes,
                 rushedTransitions + other.rushedTransitions,
                 distanceMetres + other.distanceMetres,
                 legsWithDistance + other.legsWithDistance);
@@ -81,6 +93,8 @@ record TravelTotals(
                 deliveredLegs,
                 plannedTravelMinutes,
                 actualTravelMinutes,
+                travelMinutes,
+                waitingMinutes,
                 travelMinutesPerContactHour,
                 rushedTransitions,
                 distanceMetres,

@@ -55,10 +55,11 @@ class TravelTotalsReader {
                     visits.put(rs.getString("grp"), new long[] {rs.getLong("visits"), rs.getLong("contact")});
                 });
         var result = new HashMap<String, TravelTotals>();
-        visits.forEach((grp, v) -> result.put(grp, TravelTotals.of((int) v[0], v[1], 0, 0, 0, 0, 0, 0)));
+        visits.forEach((grp, v) -> result.put(grp, TravelTotals.of((int) v[0], v[1], 0, 0, 0, 0, 0, 0, 0, 0)));
         jdbc.sql("SELECT " + group + " AS grp, COUNT(*) AS legs,"
                         + " COALESCE(SUM(planned_travel_minutes), 0) AS planned,"
                         + " COALESCE(SUM(actual_travel_minutes), 0) AS actual,"
+                        + " COALESCE(SUM(travel_minutes), 0) AS travel, COALESCE(SUM(waiting_minutes), 0) AS waiting,"
                         + " SUM(CASE WHEN rushed THEN 1 ELSE 0 END) AS rushed,"
                         + " COALESCE(SUM(distance_metres), 0) AS distance, COUNT(distance_metres) AS located"
                         + " FROM travel_leg" + where + " AND delivered = TRUE GROUP BY " + group)
@@ -70,6 +71,8 @@ class TravelTotalsReader {
                             rs.getInt("legs"),
                             rs.getLong("planned"),
                             rs.getLong("actual"),
+                            rs.getLong("travel"),
+                            rs.getLong("waiting"),
                             rs.getInt("rushed"),
                             rs.getLong("distance"),
                             rs.getInt("located"));

@@ -60,6 +60,8 @@ final class WorkerDayLegs {
             source = PlannedTravelSource.ESTIMATE;
         }
         Integer actual = delivered ? Math.max(0, wholeMinutes(from.endedAt(), to.startedAt())) : null;
+        Integer travel = actual == null ? null : travelPartOf(actual, plannedTravel);
+        Integer waiting = actual == null ? null : actual - travel;
         boolean rushed = plannedTravel != null && plannedGap < plannedTravel;
         return new Leg(
                 number,
@@ -72,6 +74,8 @@ final class WorkerDayLegs {
                 plannedTravel,
                 source,
                 actual,
+                travel,
+                waiting,
                 distance,
                 rushed);
     }
@@ -86,6 +90,15 @@ final class WorkerDayLegs {
         return to.rosteredTravelMinutes() != null
                 && workerId.equals(to.rosteredWorkerId())
                 && Objects.equals(rosteredPredecessor.get(to.visitId()), from.visitId());
+    }
+
+    /**
+     * The part of a delivered gap that was travel (domain "Travel"): the planned travel when the gap holds it, the
+     * rest is waiting in the rota. Without planned travel there is nothing to tell the two apart, so the whole gap
+     * counts as travel. Both are working time for pay compliance, which reads these two figures and nothing else.
+     */
+    static int travelPartOf(int gapMinutes, Integer plannedTravelMinutes) {
+        return plannedTravelMinutes == null ? gapMinutes : Math.min(gapMinutes, Math.max(0, plannedTravelMinutes));
     }
 
     private static boolean bothLocated(DayVisit from, DayVisit to) {

@@ -233,15 +233,15 @@ class WorkerDayRows {
     private static final String INSERT_LEG =
             """
             INSERT INTO travel_leg (provider_id, zone, from_visit_id, to_visit_id, delivered, planned_gap_minutes,
-              planned_travel_minutes, planned_travel_source, actual_travel_minutes, distance_metres, rushed,
-              worker_id, work_date, leg_number)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              planned_travel_minutes, planned_travel_source, actual_travel_minutes, travel_minutes, waiting_minutes,
+              distance_metres, rushed, worker_id, work_date, leg_number)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String UPDATE_LEG =
             """
             UPDATE travel_leg SET provider_id = ?, zone = ?, from_visit_id = ?, to_visit_id = ?, delivered = ?,
               planned_gap_minutes = ?, planned_travel_minutes = ?, planned_travel_source = ?, actual_travel_minutes = ?,
-              distance_metres = ?, rushed = ?
+              travel_minutes = ?, waiting_minutes = ?, distance_metres = ?, rushed = ?
             WHERE worker_id = ? AND work_date = ? AND leg_number = ?""";
 
     /** Both statements take the leg's values first and its key (worker, date, number) last. */
@@ -256,6 +256,8 @@ class WorkerDayRows {
             leg.plannedTravelMinutes(),
             leg.plannedTravelSource().name(),
             leg.actualTravelMinutes(),
+            leg.travelMinutes(),
+            leg.waitingMinutes(),
             leg.distanceMetres(),
             leg.rushed(),
             day.workerId(),
@@ -267,7 +269,8 @@ class WorkerDayRows {
     private static final String LEG_COLUMNS =
             """
             SELECT leg_number, from_visit_id, to_visit_id, provider_id, zone, delivered, planned_gap_minutes,
-              planned_travel_minutes, planned_travel_source, actual_travel_minutes, distance_metres, rushed""";
+              planned_travel_minutes, planned_travel_source, actual_travel_minutes, travel_minutes, waiting_minutes,
+              distance_metres, rushed""";
 
     static List<Leg> legsOf(JdbcClient jdbc, WorkerDay day) {
         return jdbc.sql(LEG_COLUMNS + " FROM travel_leg WHERE worker_id = ? AND work_date = ? ORDER BY leg_number")
@@ -288,6 +291,8 @@ class WorkerDayRows {
                 Sql.nullableInt(rs, "planned_travel_minutes"),
                 PlannedTravelSource.valueOf(rs.getString("planned_travel_source")),
                 Sql.nullableInt(rs, "actual_travel_minutes"),
+                Sql.nullableInt(rs, "travel_minutes"),
+                Sql.nullableInt(rs, "waiting_minutes"),
                 Sql.nullableInt(rs, "distance_metres"),
                 rs.getBoolean("rushed"));
     }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class VisitTable {
 
-    private static final String SELECT =
+    static final String SELECT =
             """
             SELECT visit_id, package_id, client_ref, provider_id, zone, worker_id, planned_start, planned_minutes,
               time_critical, status, late, missed_alerted, checked_in_at, checked_out_at, delivered_minutes,
@@ -163,7 +163,7 @@ class VisitTable {
         }
     }
 
-    private static VisitView row(ResultSet rs, int n) throws SQLException {
+    static VisitView row(ResultSet rs, int n) throws SQLException {
         String billingRule = rs.getString("billing_rule");
         return new VisitView(
                 rs.getString("visit_id"),

@@ -100,33 +100,36 @@ class ProviderWeekTravelTest {
     void providerWeek() {
         Map<String, TravelTotals> perWorker = queries.figures(Grouping.WORKERS_OF_PROVIDER, "sunrise", W48, null);
         // ann: visits a1-a4, contact 30+30+60+45 = 165; legs a1>a2, a3>a4: planned 10+20 = 30, actual 28+10 = 38;
-        // 38/165×60 = 13.8; rushed 1; distance 723 (one leg located)
+        // travel: a1>a2 10 of its 28 (18 waiting), a3>a4 all its 10 (planned 20 did not fit) = 20, waiting 18;
+        // 20/165×60 = 7.3 travel minutes per contact hour; rushed 1; distance 723 (one leg located)
         assertThat(perWorker.get("ann"))
-                .isEqualTo(new TravelTotals(4, 165, 2, 30, 38, new BigDecimal("13.8"), 1, 723, 1));
-        // bob: 60+30 = 90 contact; one leg: planned 3, actual 30; 30/90×60 = 20.0; 1,446 m
+                .isEqualTo(new TravelTotals(4, 165, 2, 30, 38, 20, 18, new BigDecimal("7.3"), 1, 723, 1));
+        // bob: 60+30 = 90 contact; one leg: planned 3, actual 30 = travel 3 + waiting 27; 3/90×60 = 2.0; 1,446 m
         assertThat(perWorker.get("bob"))
-                .isEqualTo(new TravelTotals(2, 90, 1, 3, 30, new BigDecimal("20.0"), 0, 1446, 1));
+                .isEqualTo(new TravelTotals(2, 90, 1, 3, 30, 3, 27, new BigDecimal("2.0"), 0, 1446, 1));
         assertThat(perWorker).doesNotContainKey("carl");
-        // totals: 6 visits, 255 min, 3 legs, 33 planned, 68 actual → 68/255×60 = 16.0, 1 rushed, 2,169 m
+        // totals: 6 visits, 255 min, 3 legs, 33 planned, 68 actual = 23 travel + 45 waiting → 23/255×60 = 5.4
         var totals = perWorker.values().stream().reduce(TravelTotals.NONE, TravelTotals::plus);
-        assertThat(totals).isEqualTo(new TravelTotals(6, 255, 3, 33, 68, new BigDecimal("16.0"), 1, 2169, 2));
+        assertThat(totals).isEqualTo(new TravelTotals(6, 255, 3, 33, 68, 23, 45, new BigDecimal("5.4"), 1, 2169, 2));
     }
 
     @Test
     @DisplayName("per provider in a zone: visits by their zone, legs by the zone they lead to")
     void zoneWeek() {
         Map<String, TravelTotals> north = queries.figures(Grouping.PROVIDERS_IN_ZONE, "north", W48, null);
-        // sunrise in the north: a1 a2 b1 b2 = 150 min; legs a1>a2 and b1>b2: planned 13, actual 58 → 23.2
+        // sunrise in the north: a1 a2 b1 b2 = 150 min; legs a1>a2 and b1>b2: planned 13, actual 58 = 13 travel + 45
+        // waiting → 5.2
         assertThat(north.get("sunrise"))
-                .isEqualTo(new TravelTotals(4, 150, 2, 13, 58, new BigDecimal("23.2"), 0, 2169, 2));
-        // dawn: c1 c2 = 60 min, one leg: planned 15, actual 30 → 30.0, no distance
-        assertThat(north.get("dawn")).isEqualTo(new TravelTotals(2, 60, 1, 15, 30, new BigDecimal("30.0"), 0, 0, 0));
+                .isEqualTo(new TravelTotals(4, 150, 2, 13, 58, 13, 45, new BigDecimal("5.2"), 0, 2169, 2));
+        // dawn: c1 c2 = 60 min, one leg: planned 15, actual 30 = 15 travel + 15 waiting → 15.0, no distance
+        assertThat(north.get("dawn"))
+                .isEqualTo(new TravelTotals(2, 60, 1, 15, 30, 15, 15, new BigDecimal("15.0"), 0, 0, 0));
         // a provider user sees its own row only
         assertThat(queries.figures(Grouping.PROVIDERS_IN_ZONE, "north", W48, "dawn"))
                 .containsOnlyKeys("dawn");
-        // south: a3 a4, 105 min; a3>a4 rushed; 10/105×60 = 5.7
+        // south: a3 a4, 105 min; a3>a4 rushed, its whole gap of 10 is travel; 10/105×60 = 5.7
         assertThat(queries.figures(Grouping.PROVIDERS_IN_ZONE, "south", W48, null))
-                .containsExactly(
-                        Map.entry("sunrise", new TravelTotals(2, 105, 1, 20, 10, new BigDecimal("5.7"), 1, 0, 0)));
+                .containsExactly(Map.entry(
+                        "sunrise", new TravelTotals(2, 105, 1, 20, 10, 10, 0, new BigDecimal("5.7"), 1, 0, 0)));
     }
 }

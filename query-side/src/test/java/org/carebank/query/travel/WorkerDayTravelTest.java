@@ -231,13 +231,19 @@ class WorkerDayTravelTest {
                         Leg::rushed)
                 .containsExactly(ESTIMATE, 45, 150, 157, 3614, false);
 
-        // Ann: 4 visits, contact 30+45+30+28 = 133; planned travel 15+20+45 = 80; actual 18+8+157 = 183;
-        // 183 / 133 min × 60 = 82.56 → 82.6 minutes of travel per contact hour; 1 rushed; 1,446+723+3,614 = 5,783 m.
+        // Each gap split into travel (planned, or the whole gap when shorter) and waiting:
+        // v1>v2 15 + 3, v2>v3 8 + 0 (the planned 20 did not fit), v3>v6 45 + 112.
+        assertThat(ann).extracting(Leg::travelMinutes).containsExactly(15, 8, 45);
+        assertThat(ann).extracting(Leg::waitingMinutes).containsExactly(3, 0, 112);
+        // Ann: 4 visits, contact 30+45+30+28 = 133; planned travel 15+20+45 = 80; actual 18+8+157 = 183 =
+        // 68 travel + 115 waiting; 68 / 133 min × 60 = 30.68 → 30.7 minutes of travel per contact hour (the whole
+        // gaps made it 82.6); 1 rushed; 1,446+723+3,614 = 5,783 m.
         assertThat(figures("ann", TUESDAY))
-                .isEqualTo(new TravelTotals(4, 133, 3, 80, 183, new BigDecimal("82.6"), 1, 5783, 3));
-        // Bob: 2 visits, contact 45+60 = 105; one leg: planned 1, actual 10:20-10:16 = 4; 4/105×60 = 2.29 → 2.3
+                .isEqualTo(new TravelTotals(4, 133, 3, 80, 183, 68, 115, new BigDecimal("30.7"), 1, 5783, 3));
+        // Bob: 2 visits, contact 45+60 = 105; one leg: planned 1, actual 10:20-10:16 = 4 = 1 travel + 3 waiting;
+        // 1/105×60 = 0.6
         assertThat(figures("bob", TUESDAY))
-                .isEqualTo(new TravelTotals(2, 105, 1, 1, 4, new BigDecimal("2.3"), 0, 723, 1));
+                .isEqualTo(new TravelTotals(2, 105, 1, 1, 4, 1, 3, new BigDecimal("0.6"), 0, 723, 1));
     }
 
     @Test
@@ -268,9 +274,10 @@ class WorkerDayTravelTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(ROSTER, 10, 35),
                         org.assertj.core.groups.Tuple.tuple(ROSTER, 10, 10));
-        // 3 visits, 30+45+30 = 105 contact minutes; travel 10+10 planned, 35+10 = 45 actual; 45/105×60 = 25.7
+        // 3 visits, 30+45+30 = 105 contact minutes; travel 10+10 planned, 35+10 = 45 actual = 20 travel + 25 waiting;
+        // 20/105×60 = 11.4
         assertThat(figures("ann", TUESDAY))
-                .isEqualTo(new TravelTotals(3, 105, 2, 20, 45, new BigDecimal("25.7"), 0, 1446, 2));
+                .isEqualTo(new TravelTotals(3, 105, 2, 20, 45, 20, 25, new BigDecimal("11.4"), 0, 1446, 2));
     }
 
     @Test
