@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.carebank.kernel.caller.Caller;
@@ -31,6 +32,7 @@ class AmendedVisitDeposits {
     }
 
     @EventHandler
+    @DisallowReplay // a rebuild of the processors must not send the commands again
     void on(VisitAmendmentApproved event, @Timestamp Instant approvedAt) {
         var command = new ReverseDepositOfAmendedVisit(
                 event.clientRef(), event.visitId(), event.amendmentId(), event.unusedMinutes(), approvedAt);
