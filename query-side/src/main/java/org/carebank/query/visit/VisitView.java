@@ -43,9 +43,11 @@ record VisitView(
         AmendmentSummary amendment) {
 
     /** The ECM times an approved amendment replaced (visit maintenance keeps them in sight); null until one did. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record OriginalTimes(Instant checkedInAt, Instant checkedOutAt) {}
 
     /** The visit's latest amendment, whatever its status. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record AmendmentSummary(
             String amendmentId,
             AmendmentStatus status,
