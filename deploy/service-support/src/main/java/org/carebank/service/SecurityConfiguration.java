@@ -67,7 +67,7 @@ class SecurityConfiguration {
                                 "/index.html",
                                 "/dashboard.js",
                                 "/dashboard.css",
-                                "/panel-amendments.js",
+                                "/panel-*.js", // the dashboard page's panels, one file each
                                 "/webjars/**",
                                 "/favicon.ico")
                         .permitAll()

@@ -380,6 +380,26 @@ class VisitAmendmentApiTest extends AuditTestSupport {
         }
     }
 
+    @Test
+    @DisplayName("OpenAPI documents every visit maintenance endpoint with its problem responses")
+    void openApiDocumentsTheEndpoints() {
+        var paths = new Api(port, null).get("/v3/api-docs").json().path("paths");
+        var request = paths.path("/api/v1/visits/{visitId}/amendments").path("post");
+        assertThat(request.path("responses").path("422").path("description").asString())
+                .contains("amendment-locked", "amendment-pending", "note-required");
+        assertThat(paths.path("/api/v1/visits/{visitId}/amendments/{amendmentId}/approval")
+                        .path("post")
+                        .path("responses")
+                        .path("403")
+                        .path("description")
+                        .asString())
+                .contains("four-eyes-required");
+        assertThat(paths.path("/api/v1/visits/{visitId}/amendments/{amendmentId}/rejection")
+                        .has("post"))
+                .isTrue();
+        assertThat(paths.path("/api/v1/amendments").has("get")).isTrue();
+    }
+
     private Api council2() {
         return as("council2");
     }
