@@ -385,6 +385,97 @@ class VisitAmendmentTest {
                 .expectException(refusedWith("amendment-incomplete", 422));
     }
 
+    @Test
+    @DisplayName("not delivered at all: approved, the visit counts as missed with nothing delivered or billed")
+    void notDelivered() {
+        var request = new VisitAmendmentRequested(
+                VISIT,
+                "A-1",
+                ACME,
+                CLIENT,
+                WORKER,
+                PLANNED_START,
+                VisitStatus.DELIVERED,
+                times("09:00", "09:40", false),
+                new VisitTimes(null, null, 0, false, true),
+                AmendmentReason.VISIT_NOT_DELIVERED,
+                "checked out at the wrong client",
+                ACME_COORDINATOR.principal(),
+                NEXT_DAY);
+        fixture()
+                .given(deliveredUntil("09:40"))
+                .when(
+                        new RequestVisitAmendment(
+                                VISIT,
+                                "A-1",
+                                null,
+                                null,
+                                null,
+                                true,
+                                AmendmentReason.VISIT_NOT_DELIVERED,
+                                "checked out at the wrong client",
+                                NEXT_DAY),
+                        ACME_COORDINATOR.toMetaData())
+                .expectEvents(request);
+        fixture()
+                .given(deliveredUntil("09:40"))
+                .andGiven(request)
+                .when(new ApproveVisitAmendment(VISIT, "A-1", null, NEXT_DAY), DAVE.toMetaData())
+                .expectEvents(new VisitAmendmentApproved(
+                        VISIT,
+                        "A-1",
+                        ACME,
+                        CLIENT,
+                        WORKER,
+                        PLANNED_START,
+                        60,
+                        null,
+                        null,
+                        0,
+                        false,
+                        false,
+                        0,
+                        false,
+                        true,
+                        BILLING.bill(0, RATE),
+                        AmendmentReason.VISIT_NOT_DELIVERED,
+                        null,
+                        "dave",
+                        false,
+                        NEXT_DAY));
+        fixture()
+                .given(deliveredUntil("09:40"))
+                .when(
+                        new RequestVisitAmendment(
+                                VISIT,
+                                "A-1",
+                                at("09:00"),
+                                null,
+                                null,
+                                true,
+                                AmendmentReason.VISIT_NOT_DELIVERED,
+                                null,
+                                NEXT_DAY),
+                        ACME_COORDINATOR.toMetaData())
+                .expectException(refusedWith("amendment-contradicts-itself", 422));
+    }
+
+    @Test
+    @DisplayName("a visit not yet due cannot be amended")
+    void notYetDue() {
+        fixture()
+                .given(scheduled())
+                .when(
+                        amend(
+                                "A-1",
+                                at("09:00"),
+                                at("10:00"),
+                                AmendmentReason.WORKER_DID_NOT_CHECK_IN,
+                                PLANNED_START.minusSeconds(60)),
+                        ACME_COORDINATOR.toMetaData())
+                .expectException(refusedWith("visit-not-yet-due", 422));
+    }
+
     // --- four eyes ------------------------------------------------------------------------------------------------
 
     @Test
