@@ -303,6 +303,35 @@ class VisitAmendmentApiTest extends AuditTestSupport {
     }
 
     @Test
+    @DisplayName("not delivered at all: once approved the visit counts as missed, nothing delivered or billed")
+    void notDelivered() {
+        var roster = alphaRoster();
+        String visitId = delivered(alpha(), roster, 90, 60, false);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("amendmentId", "A-1");
+        body.put("notDelivered", true);
+        body.put("reasonCode", "VISIT_NOT_DELIVERED");
+        body.put("note", "checked in and out at the wrong client");
+        ok(alpha().post(amendments(visitId), body));
+        ok(council().post(amendments(visitId) + "/A-1/approval", Map.of()));
+        eventually(() -> {
+            var visit = council().get("/api/v1/visits/" + visitId).json();
+            assertThat(visit.path("status").asString()).isEqualTo("MISSED");
+            assertThat(visit.path("deliveredMinutes").asInt()).isZero();
+            assertThat(visit.path("billablePence").asLong()).isZero();
+            assertThat(visit.path("checkedInAt").isMissingNode()).isTrue();
+            assertThat(visit.path("original").path("checkedOutAt").isMissingNode())
+                    .isFalse();
+            assertThat(visit.path("verification").asString()).isEqualTo("AMENDED");
+        });
+        // nothing left to bank from it
+        var deposit = alpha().post(
+                        "/api/v1/clients/" + clientOf(roster.packageId()) + "/time-bank/deposits",
+                        Map.of("visitId", visitId, "minutes", 5, "consentBy", "client"));
+        expectProblem(deposit, 422, "not-unused-time");
+    }
+
+    @Test
     @DisplayName("the rules answer problem+json: cancelled, OTHER without a note, one open amendment, four eyes, lock")
     void rulesRefuseClearly() {
         var roster = alphaRoster();
