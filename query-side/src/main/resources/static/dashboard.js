@@ -43,6 +43,13 @@ const LABELS = {
   VisitScheduled: "Scheduled", VisitRescheduled: "Rescheduled", VisitReassigned: "Reassigned to another worker",
   VisitCheckedIn: "Checked in", VisitCheckedOut: "Checked out", VisitDelivered: "Delivered",
   VisitCancelled: "Cancelled", VisitMissed: "Flagged missed", UnusedTimeBanked: "Unused time banked",
+  VisitAmendmentRequested: "Amendment requested", VisitAmendmentApproved: "Amendment approved",
+  VisitAmendmentRejected: "Amendment rejected",
+  PENDING: "Pending", APPROVED: "Approved", REJECTED: "Rejected",
+  WORKER_DID_NOT_CHECK_IN: "Worker did not check in", WORKER_DID_NOT_CHECK_OUT: "Worker did not check out",
+  DEVICE_OR_SIGNAL_FAILURE: "Device or signal failure", CLIENT_PHONE_UNAVAILABLE: "Client's phone unavailable",
+  WRONG_TIME_RECORDED: "Wrong time recorded", VISIT_NOT_DELIVERED: "Visit not delivered", OTHER: "Other",
+  VERIFIED: "Verified", EXCEPTION: "Exception", AMENDED: "Amended",
 };
 const label = (value) => (value === null || value === undefined ? "" : LABELS[value] ?? String(value));
 

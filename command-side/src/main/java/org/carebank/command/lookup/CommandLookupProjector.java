@@ -13,6 +13,7 @@ import org.carebank.kernel.provider.ProviderAdmitted;
 import org.carebank.kernel.provider.ProviderReinstated;
 import org.carebank.kernel.provider.ProviderSuspended;
 import org.carebank.kernel.provider.WorkerRegistered;
+import org.carebank.kernel.visit.VisitAmendmentApproved;
 import org.carebank.kernel.visit.VisitCancelled;
 import org.carebank.kernel.visit.VisitDelivered;
 import org.carebank.kernel.visit.VisitReassigned;
@@ -133,6 +134,22 @@ class CommandLookupProjector {
                         event.endedEarlyAtClientRequest(),
                         event.unusedMinutes(),
                         Timestamp.from(event.endedAt()),
+                        event.visitId())
+                .update();
+    }
+
+    /** An approved amendment is the visit's delivery from now on: deposits are judged against its figures. */
+    @EventHandler
+    void on(VisitAmendmentApproved event) {
+        jdbc.sql(
+                        """
+                        UPDATE bankable_visit SET delivered = ?, ended_early = ?, unused_minutes = ?, ended_at = ?
+                        WHERE visit_id = ?""")
+                .params(
+                        !event.notDelivered(),
+                        event.endedEarly(),
+                        event.unusedMinutes(),
+                        event.endedAt() == null ? null : Timestamp.from(event.endedAt()),
                         event.visitId())
                 .update();
     }

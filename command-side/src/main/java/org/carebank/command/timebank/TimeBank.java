@@ -16,6 +16,7 @@ import org.carebank.kernel.refusal.CommandOutcome;
 import org.carebank.kernel.timebank.AdjustTimeBank;
 import org.carebank.kernel.timebank.BankUnusedTime;
 import org.carebank.kernel.timebank.DrawDownTime;
+import org.carebank.kernel.timebank.ReverseDepositOfAmendedVisit;
 import org.carebank.kernel.timebank.TimeBankAdjusted;
 import org.carebank.kernel.timebank.TimeBankLotExpired;
 import org.carebank.kernel.timebank.TimeBankReceipt;
@@ -92,6 +93,22 @@ class TimeBank {
                     LOT_EXPIRY_DEADLINE,
                     new LotExpiryDue(adjusted.lotId(), adjusted.expiresAt()));
         }
+        return receipt(CommandOutcome.RECORDED);
+    }
+
+    /** An approved amendment's correction; nothing when the visit's deposits still fit its unused minutes. */
+    TimeBankReceipt reverseForAmendedVisit(ReverseDepositOfAmendedVisit command) {
+        expireDueLots(command.clientRef(), command.requestedAt());
+        var reversal = account.reverseForAmendedVisit(
+                command.clientRef(),
+                command.visitId(),
+                command.amendmentId(),
+                command.unusedMinutesNow(),
+                command.requestedAt());
+        if (reversal == null) {
+            return receipt(CommandOutcome.ALREADY_RECORDED);
+        }
+        apply(reversal);
         return receipt(CommandOutcome.RECORDED);
     }
 

@@ -26,6 +26,7 @@ final class TimeBankAccount {
     private final Map<String, UnusedTimeBanked> deposits = new HashMap<>();
     private final Map<String, TimeDrawnDown> withdrawals = new HashMap<>();
     private final Map<String, TimeBankAdjusted> adjustments = new HashMap<>();
+    private final Map<String, Integer> reversedByVisit = new HashMap<>();
     private TimeBankLedger ledger = TimeBankLedger.EMPTY;
 
     // ---- decisions ----
@@ -165,6 +166,44 @@ final class TimeBankAccount {
                 ledger.balance() + minutes);
     }
 
+    /**
+     * The line that takes back what an approved amendment left unbanked-for: the visit's deposits, less what earlier
+     * amendments took back, above its new unused minutes. Never more than the balance (minutes already drawn cannot
+     * be taken back; the reason says so). Null when nothing is to be taken back or this amendment already was.
+     */
+    public TimeBankAdjusted reverseForAmendedVisit(
+            String clientRef, String visitId, String amendmentId, int unusedMinutesNow, Instant now) {
+        String adjustmentId = AMENDMENT_REVERSAL + visitId + "/" + amendmentId;
+        if (adjustments.containsKey(adjustmentId)) {
+            return null;
+        }
+        int banked = depositedMinutes(visitId) - reversedByVisit.getOrDefault(visitId, 0);
+        int excess = banked - unusedMinutesNow;
+        int minutes = Math.min(excess, ledger.balance());
+        if (excess <= 0 || minutes <= 0) {
+            return null;
+        }
+        String reason = "Amendment " + amendmentId + " of visit " + visitId + " approved: " + banked
+                + " minutes banked from it, " + unusedMinutesNow + " now unused; " + minutes + " taken back"
+                + (minutes < excess ? " (" + (excess - minutes) + " already drawn could not be)" : "") + ".";
+        return new TimeBankAdjusted(
+                clientRef,
+                adjustmentId,
+                -minutes,
+                reason,
+                now,
+                null,
+                null,
+                ledger.oldestFirst(minutes),
+                ledger.balance() - minutes);
+    }
+
+    /**
+     * Adjustment ids of amendment reversals: {@code amendment/<visitId>/<amendmentId>}. A caller's ids never hold a
+     * slash, so these never meet a council adjustment's id and name their visit.
+     */
+    static final String AMENDMENT_REVERSAL = "amendment/";
+
     /** The API validates this too; the account keeps its own invariant whatever path a command took. */
     private static void requirePositive(int minutes) {
         if (minutes < 1) {
@@ -207,6 +246,11 @@ final class TimeBankAccount {
             withdrawals.put(e.withdrawalId(), e);
         } else if (event instanceof TimeBankAdjusted e) {
             adjustments.put(e.adjustmentId(), e);
+            if (e.adjustmentId().startsWith(AMENDMENT_REVERSAL)) {
+                String visitId = e.adjustmentId()
+                        .substring(AMENDMENT_REVERSAL.length(), e.adjustmentId().lastIndexOf('/'));
+                reversedByVisit.merge(visitId, -e.minutes(), Integer::sum);
+            }
         }
         ledger = ledger.apply(event);
     }

@@ -3,15 +3,18 @@ package org.carebank.command.timebank;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.carebank.command.lookup.BankableVisit;
 import org.carebank.command.lookup.CommandLookups;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
+import org.carebank.kernel.refusal.CommandOutcome;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.timebank.AdjustTimeBank;
 import org.carebank.kernel.timebank.BankUnusedTime;
 import org.carebank.kernel.timebank.DrawDownTime;
+import org.carebank.kernel.timebank.ReverseDepositOfAmendedVisit;
 import org.carebank.kernel.timebank.TimeBankReceipt;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +63,22 @@ class TimeBankCommands {
                     .exception();
         }
         return bank(command.streamId()).invoke(bank -> bank.adjust(command, rules, deadlines));
+    }
+
+    /** Only the service sends it (after an approved amendment); a client without a bank has nothing to take back. */
+    @CommandHandler
+    TimeBankReceipt handle(ReverseDepositOfAmendedVisit command, Caller caller) throws Exception {
+        if (caller.role() != Role.SYSTEM) {
+            throw Refusal.rule("service-only", "Deposits are taken back by the service after an approved amendment.")
+                    .exception();
+        }
+        Aggregate<TimeBank> bank;
+        try {
+            bank = banks.load(command.streamId());
+        } catch (AggregateNotFoundException noBank) {
+            return new TimeBankReceipt(CommandOutcome.ALREADY_RECORDED, 0);
+        }
+        return bank.invoke(b -> b.reverseForAmendedVisit(command));
     }
 
     private Aggregate<TimeBank> bank(String streamId) throws Exception {

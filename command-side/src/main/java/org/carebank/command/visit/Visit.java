@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -14,8 +16,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.carebank.command.lookup.PackageFacts;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
+import org.carebank.kernel.caller.Role;
 import org.carebank.kernel.refusal.CommandOutcome;
 import org.carebank.kernel.refusal.Refusal;
+import org.carebank.kernel.visit.AmendmentReason;
+import org.carebank.kernel.visit.AmendmentReceipt;
+import org.carebank.kernel.visit.AmendmentStatus;
+import org.carebank.kernel.visit.ApproveVisitAmendment;
 import org.carebank.kernel.visit.CancelVisit;
 import org.carebank.kernel.visit.CheckInVisit;
 import org.carebank.kernel.visit.CheckOutVisit;
@@ -23,8 +30,13 @@ import org.carebank.kernel.visit.DeliverySource;
 import org.carebank.kernel.visit.EcmMethod;
 import org.carebank.kernel.visit.ReassignVisit;
 import org.carebank.kernel.visit.RecordDelivery;
+import org.carebank.kernel.visit.RejectVisitAmendment;
+import org.carebank.kernel.visit.RequestVisitAmendment;
 import org.carebank.kernel.visit.RescheduleVisit;
 import org.carebank.kernel.visit.ScheduleVisit;
+import org.carebank.kernel.visit.VisitAmendmentApproved;
+import org.carebank.kernel.visit.VisitAmendmentRejected;
+import org.carebank.kernel.visit.VisitAmendmentRequested;
 import org.carebank.kernel.visit.VisitCancelled;
 import org.carebank.kernel.visit.VisitCheckedIn;
 import org.carebank.kernel.visit.VisitCheckedOut;
@@ -35,6 +47,7 @@ import org.carebank.kernel.visit.VisitReassigned;
 import org.carebank.kernel.visit.VisitRescheduled;
 import org.carebank.kernel.visit.VisitScheduled;
 import org.carebank.kernel.visit.VisitStatus;
+import org.carebank.kernel.visit.VisitTimes;
 
 /**
  * One planned call on a client, from roster to delivery. Every rule is checked before anything is applied; the event
@@ -54,6 +67,8 @@ class Visit {
 
     static final Caller MISSED_VISIT_DETECTOR = Caller.system("carebank:missed-visit-detector");
 
+    static final Caller AUTO_APPROVAL = Caller.system("carebank:amendment-auto-approval");
+
     @AggregateIdentifier
     private String streamId;
 
@@ -69,6 +84,15 @@ class Visit {
     private VisitCheckedOut checkOut;
     private VisitDelivered delivery;
     private VisitCancelled cancellation;
+
+    /** The delivery as the record stands now: the ECM or recorded times, or an approved amendment's. */
+    private VisitTimes recorded = NOTHING_RECORDED;
+
+    private final Map<String, VisitAmendmentRequested> amendments = new HashMap<>();
+    private final Map<String, AmendmentStatus> amendmentStatus = new HashMap<>();
+    private String openAmendmentId;
+
+    private static final VisitTimes NOTHING_RECORDED = new VisitTimes(null, null, 0, false, false);
 
     protected Visit() {}
 
@@ -279,6 +303,259 @@ class Visit {
         return CommandOutcome.RECORDED;
     }
 
+    // --- visit maintenance -------------------------------------------------------------------------------------
+
+    @CommandHandler
+    AmendmentReceipt handle(
+            RequestVisitAmendment command,
+            VisitRules rules,
+            BillingPolicy billing,
+            AmendmentRules amending,
+            Caller caller) {
+        requireVisibleTo(caller);
+        var earlier = amendments.get(command.amendmentId());
+        if (earlier != null) {
+            if (sameRequest(earlier, command)) {
+                return new AmendmentReceipt(
+                        CommandOutcome.ALREADY_RECORDED,
+                        command.amendmentId(),
+                        amendmentStatus.get(command.amendmentId()));
+            }
+            throw Refusal.conflict(
+                            "amendment-id-reused",
+                            "Amendment " + command.amendmentId() + " of visit " + visitId
+                                    + " was already requested with other details.")
+                    .exception();
+        }
+        if (status == VisitStatus.CANCELLED) {
+            throw Refusal.rule(
+                            "amendment-of-cancelled-visit",
+                            "Visit " + visitId + " was cancelled: there is no delivery to correct.")
+                    .with("visitStatus", status)
+                    .exception();
+        }
+        if (command.requestedAt().isBefore(plan.plannedStart())) {
+            throw Refusal.rule(
+                            "visit-not-yet-due",
+                            "Visit " + visitId + " is planned for " + plan.plannedStart()
+                                    + ": a visit is amended once it was due.")
+                    .exception();
+        }
+        Instant lockedFrom = plan.plannedStart().plus(amending.lockPeriod());
+        if (command.requestedAt().isAfter(lockedFrom)) {
+            throw Refusal.rule(
+                            "amendment-locked",
+                            "Visit " + visitId + " was planned for " + plan.plannedStart() + "; visits are amended "
+                                    + "within " + amending.lockPeriod().toDays() + " days of their planned start.")
+                    .with("lockedSince", lockedFrom)
+                    .exception();
+        }
+        if (openAmendmentId != null) {
+            throw Refusal.rule(
+                            "amendment-pending",
+                            "Visit " + visitId + " already has amendment " + openAmendmentId
+                                    + " waiting for the council; one open amendment per visit.")
+                    .with("pendingAmendmentId", openAmendmentId)
+                    .exception();
+        }
+        if (command.reasonCode() == AmendmentReason.OTHER
+                && (command.note() == null || command.note().isBlank())) {
+            throw Refusal.rule("note-required", "An amendment with reason OTHER needs a note saying what happened.")
+                    .exception();
+        }
+        VisitTimes after = amendedTimes(command, rules);
+        if (after.equals(recorded)) {
+            throw Refusal.rule(
+                            "amendment-changes-nothing",
+                            "Amendment " + command.amendmentId() + " asks for what visit " + visitId
+                                    + " already records.")
+                    .exception();
+        }
+        apply(new VisitAmendmentRequested(
+                visitId,
+                command.amendmentId(),
+                providerId,
+                clientRef,
+                plan.workerId(),
+                plan.plannedStart(),
+                status,
+                recorded,
+                after,
+                command.reasonCode(),
+                command.note(),
+                caller.principal(),
+                command.requestedAt()));
+        if (amending.autoApproves(after.deliveredMinutes() - recorded.deliveredMinutes())) {
+            apply(
+                    approval(command.amendmentId(), null, AUTO_APPROVAL, true, command.requestedAt(), rules, billing),
+                    MetaData.from(AUTO_APPROVAL.toMetaData()));
+            return new AmendmentReceipt(CommandOutcome.RECORDED, command.amendmentId(), AmendmentStatus.APPROVED);
+        }
+        return new AmendmentReceipt(CommandOutcome.RECORDED, command.amendmentId(), AmendmentStatus.PENDING);
+    }
+
+    @CommandHandler
+    AmendmentReceipt handle(ApproveVisitAmendment command, VisitRules rules, BillingPolicy billing, Caller caller) {
+        if (decided(command.amendmentId(), AmendmentStatus.APPROVED, caller)) {
+            return new AmendmentReceipt(
+                    CommandOutcome.ALREADY_RECORDED, command.amendmentId(), AmendmentStatus.APPROVED);
+        }
+        apply(approval(command.amendmentId(), command.note(), caller, false, command.requestedAt(), rules, billing));
+        return new AmendmentReceipt(CommandOutcome.RECORDED, command.amendmentId(), AmendmentStatus.APPROVED);
+    }
+
+    @CommandHandler
+    AmendmentReceipt handle(RejectVisitAmendment command, Caller caller) {
+        if (decided(command.amendmentId(), AmendmentStatus.REJECTED, caller)) {
+            return new AmendmentReceipt(
+                    CommandOutcome.ALREADY_RECORDED, command.amendmentId(), AmendmentStatus.REJECTED);
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw Refusal.rule("rejection-reason-required", "A rejected amendment needs a reason.")
+                    .exception();
+        }
+        apply(new VisitAmendmentRejected(
+                visitId,
+                command.amendmentId(),
+                providerId,
+                command.reason(),
+                caller.principal(),
+                command.requestedAt()));
+        return new AmendmentReceipt(CommandOutcome.RECORDED, command.amendmentId(), AmendmentStatus.REJECTED);
+    }
+
+    /**
+     * The checks every decision shares: the council decides, on an amendment it knows, not yet decided otherwise,
+     * requested by someone else (four eyes). True when the amendment already has this very decision (a retry).
+     */
+    private boolean decided(String amendmentId, AmendmentStatus decision, Caller caller) {
+        requireVisibleTo(caller);
+        var requested = amendments.get(amendmentId);
+        if (requested == null) {
+            throw Refusal.notFound("unknown-amendment", "Visit " + visitId + " has no amendment " + amendmentId + ".")
+                    .exception();
+        }
+        if (caller.role() != Role.COUNCIL) {
+            throw new Refusal(
+                            "council-only",
+                            403,
+                            "Forbidden",
+                            "Only the council approves or rejects an amendment.",
+                            Map.of())
+                    .exception();
+        }
+        AmendmentStatus current = amendmentStatus.get(amendmentId);
+        if (current == decision) {
+            return true;
+        }
+        if (current != AmendmentStatus.PENDING) {
+            throw Refusal.conflict(
+                            "amendment-already-decided",
+                            "Amendment " + amendmentId + " of visit " + visitId + " is already " + current + ".")
+                    .with("amendmentStatus", current)
+                    .exception();
+        }
+        if (caller.principal().equals(requested.requestedBy())) {
+            throw new Refusal(
+                            "four-eyes-required",
+                            403,
+                            "Forbidden",
+                            "Amendment " + amendmentId + " was requested by " + caller.principal()
+                                    + "; another council member decides it.",
+                            Map.of())
+                    .with("requestedBy", requested.requestedBy())
+                    .exception();
+        }
+        return false;
+    }
+
+    private static boolean sameRequest(VisitAmendmentRequested earlier, RequestVisitAmendment command) {
+        return earlier.reasonCode() == command.reasonCode()
+                && java.util.Objects.equals(earlier.note(), command.note())
+                && earlier.after().notDelivered() == command.notDelivered()
+                && (command.checkedInAt() == null
+                        || command.checkedInAt().equals(earlier.after().startedAt()))
+                && (command.checkedOutAt() == null
+                        || command.checkedOutAt().equals(earlier.after().endedAt()));
+    }
+
+    /** What the visit would record after the amendment: a time left out keeps the one recorded now. */
+    private VisitTimes amendedTimes(RequestVisitAmendment command, VisitRules rules) {
+        if (command.notDelivered()) {
+            if (command.checkedInAt() != null || command.checkedOutAt() != null) {
+                throw Refusal.rule(
+                                "amendment-contradicts-itself",
+                                "An amendment saying the visit was not delivered gives no check-in or check-out.")
+                        .exception();
+            }
+            return new VisitTimes(null, null, 0, false, true);
+        }
+        Instant startedAt = command.checkedInAt() != null ? command.checkedInAt() : recorded.startedAt();
+        Instant endedAt = command.checkedOutAt() != null ? command.checkedOutAt() : recorded.endedAt();
+        if (startedAt == null || endedAt == null) {
+            throw Refusal.rule(
+                            "amendment-incomplete",
+                            "Visit " + visitId + " records no " + (startedAt == null ? "check-in" : "check-out")
+                                    + ": the amendment gives "
+                                    + (startedAt == null ? "checkedInAt" : "checkedOutAt") + ".")
+                    .exception();
+        }
+        if (!endedAt.isAfter(startedAt)) {
+            throw Refusal.rule(
+                            "check-out-before-check-in",
+                            "Check-out at " + endedAt + " is not after check-in at " + startedAt + ".")
+                    .with("checkedInAt", startedAt)
+                    .exception();
+        }
+        requireWithinEcmWindow(startedAt, rules, "amended check-in");
+        requireWithinEcmWindow(endedAt, rules, "amended check-out");
+        boolean endedEarly = command.endedEarlyAtClientRequest() != null
+                ? command.endedEarlyAtClientRequest()
+                : recorded.endedEarlyAtClientRequest();
+        int minutes = (int) Duration.between(startedAt, endedAt).toMinutes();
+        return new VisitTimes(startedAt, endedAt, minutes, endedEarly, false);
+    }
+
+    /** The approved amendment's figures, decided as a delivery decides them ({@link #delivered}). */
+    private VisitAmendmentApproved approval(
+            String amendmentId,
+            String note,
+            Caller decidedBy,
+            boolean automatic,
+            Instant at,
+            VisitRules rules,
+            BillingPolicy billingPolicy) {
+        var requested = amendments.get(amendmentId);
+        VisitTimes after = requested.after();
+        int planned = plan.plannedMinutes();
+        int minutes = after.deliveredMinutes();
+        boolean endedEarly = after.endedEarlyAtClientRequest();
+        boolean late = !after.notDelivered()
+                && after.startedAt().isAfter(plan.plannedStart().plusSeconds(lateAfterMinutes * 60L));
+        return new VisitAmendmentApproved(
+                visitId,
+                amendmentId,
+                providerId,
+                clientRef,
+                plan.workerId(),
+                plan.plannedStart(),
+                planned,
+                after.startedAt(),
+                after.endedAt(),
+                minutes,
+                late,
+                !after.notDelivered() && rules.isShort(planned, minutes, endedEarly),
+                endedEarly && !after.notDelivered() ? Math.max(0, planned - minutes) : 0,
+                endedEarly,
+                after.notDelivered(),
+                billingPolicy.bill(minutes, hourlyRatePence),
+                requested.reasonCode(),
+                note,
+                decidedBy.principal(),
+                automatic,
+                at);
+    }
+
     @DeadlineHandler(deadlineName = MISSED_DEADLINE)
     void on(MissedVisitDue due) {
         // A deadline set before a reschedule, or racing a check-in, finds the visit moved on: nothing to record.
@@ -432,6 +709,7 @@ class Visit {
     void on(VisitCheckedIn event) {
         checkIn = event;
         status = VisitStatus.IN_PROGRESS;
+        recorded = new VisitTimes(event.at(), null, 0, false, false);
     }
 
     @EventSourcingHandler
@@ -443,5 +721,28 @@ class Visit {
     void on(VisitDelivered event) {
         delivery = event;
         status = VisitStatus.DELIVERED;
+        recorded = new VisitTimes(
+                event.startedAt(), event.endedAt(), event.deliveredMinutes(), event.endedEarlyAtClientRequest(), false);
+    }
+
+    @EventSourcingHandler
+    void on(VisitAmendmentRequested event) {
+        amendments.put(event.amendmentId(), event);
+        amendmentStatus.put(event.amendmentId(), AmendmentStatus.PENDING);
+        openAmendmentId = event.amendmentId();
+    }
+
+    @EventSourcingHandler
+    void on(VisitAmendmentApproved event) {
+        amendmentStatus.put(event.amendmentId(), AmendmentStatus.APPROVED);
+        openAmendmentId = null;
+        recorded = amendments.get(event.amendmentId()).after();
+        status = event.notDelivered() ? VisitStatus.MISSED : VisitStatus.DELIVERED;
+    }
+
+    @EventSourcingHandler
+    void on(VisitAmendmentRejected event) {
+        amendmentStatus.put(event.amendmentId(), AmendmentStatus.REJECTED);
+        openAmendmentId = null;
     }
 }

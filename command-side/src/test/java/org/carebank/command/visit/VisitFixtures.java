@@ -69,7 +69,14 @@ final class VisitFixtures {
 
     /** A Visit fixture with the default visit rules, the given billing policy and VisitScheduling registered. */
     static AggregateTestFixture<Visit> visitFixture(StubCommandLookups lookups, BillingPolicy billing) {
+        return visitFixture(lookups, billing, AmendmentRules.defaults());
+    }
+
+    /** The same, with the given visit maintenance rules (lock period, auto-approval). */
+    static AggregateTestFixture<Visit> visitFixture(
+            StubCommandLookups lookups, BillingPolicy billing, AmendmentRules amending) {
         var fixture = new AggregateTestFixture<>(Visit.class);
+        fixture.registerInjectableResource(amending);
         var rules = VisitRules.defaults();
         fixture.registerInjectableResource(rules);
         fixture.registerInjectableResource(billing);

@@ -67,8 +67,7 @@ class SecurityConfiguration {
                                 "/index.html",
                                 "/dashboard.js",
                                 "/dashboard.css",
-                                // Dashboard panels of other features, each in its own file (see dashboard.js).
-                                "/panel-*.js",
+                                "/panel-*.js", // the dashboard page's panels, one file each
                                 "/webjars/**",
                                 "/favicon.ico")
                         .permitAll()
@@ -78,7 +77,10 @@ class SecurityConfiguration {
                                 "/api/v1/providers/*/cqc-ratings",
                                 "/api/v1/packages",
                                 "/api/v1/packages/*/offers",
-                                "/api/v1/clients/*/time-bank/adjustments")
+                                "/api/v1/clients/*/time-bank/adjustments",
+                                // Visit maintenance: providers amend, the council decides (four eyes, issue 19).
+                                "/api/v1/visits/*/amendments/*/approval",
+                                "/api/v1/visits/*/amendments/*/rejection")
                         .hasRole(COUNCIL)
                         .requestMatchers(
                                 POST,

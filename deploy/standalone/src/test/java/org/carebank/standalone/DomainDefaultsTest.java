@@ -8,6 +8,7 @@ import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.carebank.command.provider.ApprovedListPolicy;
 import org.carebank.command.timebank.TimeBankRules;
+import org.carebank.command.visit.AmendmentRules;
 import org.carebank.command.visit.BillingPolicy;
 import org.carebank.command.visit.VisitRules;
 import org.carebank.kernel.provider.CqcRating;
@@ -29,6 +30,9 @@ class DomainDefaultsTest extends ApiTestSupport {
 
     @Autowired
     TimeBankRules timeBank;
+
+    @Autowired
+    AmendmentRules amendments;
 
     @Autowired
     BillingPolicy billing;
@@ -61,6 +65,17 @@ class DomainDefaultsTest extends ApiTestSupport {
         brief.assertThat(visits.ecmWindow())
                 .as("check-in and check-out within this of the planned start (rule 4)")
                 .isEqualTo(Duration.ofHours(24));
+        brief.assertAll();
+    }
+
+    @Test
+    @DisplayName("visit maintenance: amendments locked 90 days after the planned start, no auto-approval")
+    void amendmentRules() {
+        var brief = new SoftAssertions();
+        brief.assertThat(amendments.lockPeriod()).as("lock period").isEqualTo(Duration.ofDays(90));
+        brief.assertThat(amendments.autoApproveMaxMinutes())
+                .as("auto-approval bound (0: never)")
+                .isZero();
         brief.assertAll();
     }
 

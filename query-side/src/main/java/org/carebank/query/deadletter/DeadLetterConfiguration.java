@@ -25,11 +25,6 @@ class DeadLetterConfiguration {
      */
     private static final java.util.List<String> WRITING_IN_HANDLERS = java.util.List.of("time-bank-views");
 
-    /** The query side's projections are the processing groups named {@code *-views}; the command side's are not. */
-    static boolean isProjection(String processingGroup) {
-        return processingGroup.endsWith("-views");
-    }
-
     /**
      * The queue lives beside the projections and their tokens, in their transactions (the connection provider joins
      * the batch's transaction). The serializers are set explicitly: events, metadata and diagnostics in the event
@@ -43,7 +38,7 @@ class DeadLetterConfiguration {
             public void configureModule(Configurer configurer) {
                 configurer
                         .eventProcessing()
-                        .registerDeadLetterQueueProvider(group -> isProjection(group)
+                        .registerDeadLetterQueueProvider(group -> DeadLetters.isProjection(group)
                                 ? config -> new ParkingQueue(
                                         group,
                                         JdbcSequencedDeadLetterQueue.builder()

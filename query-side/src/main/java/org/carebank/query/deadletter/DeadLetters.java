@@ -24,6 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeadLetters {
 
+    /**
+     * The query side's projections are the processing groups named {@code *-views}; the command side's are not (a
+     * command-side streaming processor such as {@code time-bank-amendments} sends commands: it is never rebuilt).
+     */
+    public static boolean isProjection(String processingGroup) {
+        return processingGroup.endsWith("-views");
+    }
+
     private final ObjectProvider<EventProcessingConfiguration> processingConfiguration;
 
     // Asked for when first used: the projections, which Axon's configuration holds, write through this class.
@@ -184,7 +192,7 @@ public class DeadLetters {
 
     private Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue(String processingGroup) {
         // Axon's provider would make a queue for any name asked for: only a running projection has one.
-        return DeadLetterConfiguration.isProjection(processingGroup)
+        return isProjection(processingGroup)
                         && processing().eventProcessor(processingGroup).isPresent()
                 ? processing().deadLetterQueue(processingGroup)
                 : Optional.empty();

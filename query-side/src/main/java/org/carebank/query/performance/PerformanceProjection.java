@@ -20,8 +20,14 @@ import org.carebank.kernel.provider.ProviderAdmitted;
 import org.carebank.kernel.provider.ProviderReinstated;
 import org.carebank.kernel.provider.ProviderSuspended;
 import org.carebank.kernel.provider.WorkerRegistered;
+import org.carebank.kernel.visit.AmendmentStatus;
+import org.carebank.kernel.visit.EcmVerification;
+import org.carebank.kernel.visit.VisitAmendmentApproved;
+import org.carebank.kernel.visit.VisitAmendmentRejected;
+import org.carebank.kernel.visit.VisitAmendmentRequested;
 import org.carebank.kernel.visit.VisitCancelled;
 import org.carebank.kernel.visit.VisitCheckedIn;
+import org.carebank.kernel.visit.VisitCheckedOut;
 import org.carebank.kernel.visit.VisitDelivered;
 import org.carebank.kernel.visit.VisitMissed;
 import org.carebank.kernel.visit.VisitReassigned;
@@ -257,10 +263,62 @@ class PerformanceProjection {
     @EventHandler
     void on(VisitCheckedIn event) {
         writes.update(
-                "UPDATE performance_visit SET status = ?, late = ? WHERE visit_id = ?",
+                "UPDATE performance_visit SET status = ?, late = ?, check_in_electronic = ? WHERE visit_id = ?",
                 VisitStatus.IN_PROGRESS.name(),
                 event.late(),
+                EcmVerification.electronic(event.method()),
                 event.visitId());
+    }
+
+    @EventHandler
+    void on(VisitCheckedOut event) {
+        writes.update(
+                "UPDATE performance_visit SET check_out_electronic = ? WHERE visit_id = ?",
+                EcmVerification.electronic(event.method()),
+                event.visitId());
+    }
+
+    // ---- visit maintenance: an approved amendment is the visit's outcome; every amendment is counted by reason ----
+
+    @EventHandler
+    void on(VisitAmendmentRequested event) {
+        writes.update(
+                """
+                        INSERT INTO performance_amendment (visit_id, amendment_id, provider_id, planned_start,
+                          reason_code, status) VALUES (?, ?, ?, ?, ?, ?)""",
+                event.visitId(),
+                event.amendmentId(),
+                event.providerId(),
+                ts(event.plannedStart()),
+                event.reasonCode().name(),
+                AmendmentStatus.PENDING.name());
+    }
+
+    @EventHandler
+    void on(VisitAmendmentApproved event) {
+        amendmentStatus(event.visitId(), event.amendmentId(), AmendmentStatus.APPROVED);
+        writes.update(
+                """
+                        UPDATE performance_visit SET status = ?, late = ?, short_visit = ?, delivered_minutes = ?,
+                          amended = TRUE WHERE visit_id = ?""",
+                (event.notDelivered() ? VisitStatus.MISSED : VisitStatus.DELIVERED).name(),
+                event.late(),
+                event.shortVisit(),
+                event.notDelivered() ? null : event.deliveredMinutes(),
+                event.visitId());
+    }
+
+    @EventHandler
+    void on(VisitAmendmentRejected event) {
+        amendmentStatus(event.visitId(), event.amendmentId(), AmendmentStatus.REJECTED);
+    }
+
+    private void amendmentStatus(String visitId, String amendmentId, AmendmentStatus status) {
+        writes.update(
+                "UPDATE performance_amendment SET status = ? WHERE visit_id = ? AND amendment_id = ?",
+                status.name(),
+                visitId,
+                amendmentId);
     }
 
     @EventHandler
@@ -280,6 +338,7 @@ class PerformanceProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM performance_visit").update();
+        jdbc.sql("DELETE FROM performance_amendment").update();
         jdbc.sql("DELETE FROM performance_package_event").update();
         jdbc.sql("DELETE FROM performance_holding").update();
         jdbc.sql("DELETE FROM performance_package").update();

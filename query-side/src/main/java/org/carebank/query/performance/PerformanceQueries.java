@@ -9,6 +9,7 @@ import java.util.Map;
 import org.carebank.kernel.carepackage.DeclineReason;
 import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.provider.ListStatus;
+import org.carebank.kernel.visit.AmendmentReason;
 import org.carebank.query.period.DashboardCalendar;
 import org.carebank.query.period.DatePeriod;
 import org.carebank.query.web.Sql;
@@ -263,6 +264,62 @@ public class PerformanceQueries {
     }
 
     /** Visits planned in the period (local days, both ends included), of one provider or all. */
+    /**
+     * ECM compliance of a provider's visits planned in a period: of the delivered visits, those recorded
+     * electronically at both ends and not changed by an approved amendment; and every amendment by reason code.
+     */
+    public record EcmCompliance(int delivered, int verified, Map<AmendmentReason, Integer> amendments) {
+
+        static EcmCompliance none() {
+            return new EcmCompliance(0, 0, noAmendments());
+        }
+
+        private static Map<AmendmentReason, Integer> noAmendments() {
+            var counts = new EnumMap<AmendmentReason, Integer>(AmendmentReason.class);
+            for (AmendmentReason reason : AmendmentReason.values()) {
+                counts.put(reason, 0);
+            }
+            return counts;
+        }
+    }
+
+    public Map<String, EcmCompliance> ecmCompliance(DatePeriod period, String providerId) {
+        var params = new ArrayList<Object>();
+        String where = plannedIn(period, providerId, params);
+        var verified = new HashMap<String, int[]>();
+        jdbc.sql(
+                        """
+                        SELECT provider_id, COUNT(*) AS delivered,
+                          SUM(CASE WHEN check_in_electronic AND check_out_electronic AND NOT amended THEN 1 ELSE 0 END)
+                            AS verified
+                        FROM performance_visit"""
+                                + where + " AND status = 'DELIVERED' GROUP BY provider_id")
+                .params(params)
+                .query(rs -> {
+                    verified.put(
+                            rs.getString("provider_id"), new int[] {rs.getInt("delivered"), rs.getInt("verified")});
+                });
+        var byReason = new HashMap<String, Map<AmendmentReason, Integer>>();
+        var amendmentParams = new ArrayList<Object>();
+        jdbc.sql("SELECT provider_id, reason_code, COUNT(*) AS amendments FROM performance_amendment"
+                        + plannedIn(period, providerId, amendmentParams) + " GROUP BY provider_id, reason_code")
+                .params(amendmentParams)
+                .query(rs -> {
+                    byReason.computeIfAbsent(rs.getString("provider_id"), id -> EcmCompliance.noAmendments())
+                            .put(AmendmentReason.valueOf(rs.getString("reason_code")), rs.getInt("amendments"));
+                });
+        var compliance = new HashMap<String, EcmCompliance>();
+        var providers = new java.util.HashSet<>(verified.keySet());
+        providers.addAll(byReason.keySet());
+        for (String id : providers) {
+            int[] counts = verified.getOrDefault(id, new int[2]);
+            compliance.put(
+                    id,
+                    new EcmCompliance(counts[0], counts[1], byReason.getOrDefault(id, EcmCompliance.noAmendments())));
+        }
+        return compliance;
+    }
+
     private String plannedIn(DatePeriod period, String providerId, List<Object> params) {
         params.add(Sql.ts(calendar.startOf(period)));
         params.add(Sql.ts(calendar.endOf(period)));

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.carebank.kernel.carepackage.DeclineReason;
 import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.provider.ListStatus;
+import org.carebank.kernel.visit.AmendmentReason;
+import org.carebank.query.performance.PerformanceQueries.EcmCompliance;
 import org.carebank.query.performance.PerformanceQueries.PackageCounts;
 import org.carebank.query.performance.PerformanceQueries.ProviderStanding;
 import org.carebank.query.performance.PerformanceQueries.TimeBankMinutes;
@@ -49,7 +51,9 @@ record ProviderPerformance(
         ContinuityView continuity,
         Packages packages,
         List<WorkerIssues> workersWithRepeatedIssues,
-        TimeBankMinutes timeBank)
+        TimeBankMinutes timeBank,
+        BigDecimal ecmComplianceRate,
+        Map<AmendmentReason, Integer> amendments)
         implements CsvExportable {
 
     record ContinuityView(int clients, BigDecimal averageWorkersPerClient, BigDecimal mainWorkerSharePercent) {}
@@ -66,7 +70,8 @@ record ProviderPerformance(
             Continuity continuity,
             PackageCounts packages,
             List<WorkerIssues> repeatedIssues,
-            TimeBankMinutes timeBank) {
+            TimeBankMinutes timeBank,
+            EcmCompliance ecm) {
         return new ProviderPerformance(
                 standing.providerId(),
                 standing.name(),
@@ -101,7 +106,9 @@ record ProviderPerformance(
                         packages.declined(),
                         packages.handedBack()),
                 List.copyOf(repeatedIssues),
-                timeBank);
+                timeBank,
+                Rates.percent(ecm.verified(), ecm.delivered()),
+                ecm.amendments());
     }
 
     static final List<String> CSV_COLUMNS;
@@ -144,7 +151,11 @@ record ProviderPerformance(
                 "workersWithRepeatedIssues",
                 "timeBankBankedMinutes",
                 "timeBankDrawnMinutes",
-                "timeBankExpiredMinutes"));
+                "timeBankExpiredMinutes",
+                "ecmComplianceRate"));
+        for (AmendmentReason reason : AmendmentReason.values()) {
+            columns.add("amendments" + reason.name());
+        }
         CSV_COLUMNS = List.copyOf(columns);
     }
 
@@ -189,6 +200,10 @@ record ProviderPerformance(
         row.add(timeBank.banked());
         row.add(timeBank.drawn());
         row.add(timeBank.expired());
+        row.add(ecmComplianceRate);
+        for (AmendmentReason reason : AmendmentReason.values()) {
+            row.add(amendments.getOrDefault(reason, 0));
+        }
         return row;
     }
 

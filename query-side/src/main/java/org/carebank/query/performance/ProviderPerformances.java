@@ -14,7 +14,7 @@ class ProviderPerformances {
         this.queries = queries;
     }
 
-    /** One provider's view, or every provider's when {@code providerId} is null: seven queries either way. */
+    /** One provider's view, or every provider's when {@code providerId} is null: nine queries either way. */
     List<ProviderPerformance> of(DatePeriod period, String providerId) {
         var standings = queries.standings(providerId);
         var visits = queries.visitCounts(period, providerId);
@@ -23,6 +23,7 @@ class ProviderPerformances {
         var packages = queries.packages(period, providerId);
         var issues = queries.repeatedIssues(period, providerId);
         var timeBank = queries.timeBank(period, providerId);
+        var ecm = queries.ecmCompliance(period, providerId);
         return standings.stream()
                 .map(standing -> {
                     String id = standing.providerId();
@@ -35,7 +36,8 @@ class ProviderPerformances {
                             continuity.getOrDefault(id, Continuity.NONE),
                             packages.getOrDefault(id, PerformanceQueries.PackageCounts.none()),
                             issues.getOrDefault(id, List.of()),
-                            timeBank.getOrDefault(id, PerformanceQueries.TimeBankMinutes.NONE));
+                            timeBank.getOrDefault(id, PerformanceQueries.TimeBankMinutes.NONE),
+                            ecm.getOrDefault(id, PerformanceQueries.EcmCompliance.none()));
                 })
                 .toList();
     }

@@ -62,10 +62,11 @@ class ProjectionRebuilds implements DisposableBean {
         this.instances = instances;
     }
 
-    /** The projections that can be rebuilt: every streaming processor. */
+    /** The projections that can be rebuilt: every streaming processor of a projection. */
     public List<String> names() {
         return processing.eventProcessors().entrySet().stream()
                 .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
+                .filter(entry -> DeadLetters.isProjection(entry.getKey()))
                 .map(Map.Entry::getKey)
                 .sorted()
                 .toList();
@@ -266,7 +267,9 @@ class ProjectionRebuilds implements DisposableBean {
     }
 
     private Optional<StreamingEventProcessor> streaming(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class);
+        return processing
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .filter(processor -> DeadLetters.isProjection(name));
     }
 
     /** The newest event's position, in the processors' own token terms (embedded store or Axon Server alike). */

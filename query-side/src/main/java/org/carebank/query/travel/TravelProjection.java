@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.carebank.kernel.provider.ProviderAdmitted;
 import org.carebank.kernel.provider.WorkerRegistered;
 import org.carebank.kernel.visit.Location;
+import org.carebank.kernel.visit.VisitAmendmentApproved;
 import org.carebank.kernel.visit.VisitCancelled;
 import org.carebank.kernel.visit.VisitCheckedIn;
 import org.carebank.kernel.visit.VisitDelivered;
@@ -173,6 +174,24 @@ class TravelProjection {
                 ts(event.endedAt()),
                 event.deliveredMinutes(),
                 calendar.dateOf(event.startedAt()),
+                event.visitId());
+    }
+
+    /** An approved amendment moves the visit's times, so its legs and its day's travel are recomputed from them. */
+    @EventHandler
+    void on(VisitAmendmentApproved event) {
+        boolean delivered = !event.notDelivered();
+        changeVisit(
+                event.visitId(),
+                """
+                        UPDATE travel_visit SET status = ?, started_at = ?, ended_at = ?, delivered_minutes = ?,
+                          work_date = ?
+                        WHERE visit_id = ?""",
+                (delivered ? VisitStatus.DELIVERED : VisitStatus.MISSED).name(),
+                delivered ? ts(event.startedAt()) : null,
+                delivered ? ts(event.endedAt()) : null,
+                delivered ? event.deliveredMinutes() : null,
+                calendar.dateOf(delivered ? event.startedAt() : event.plannedStart()),
                 event.visitId());
     }
 

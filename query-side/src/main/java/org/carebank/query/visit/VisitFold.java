@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
+import org.carebank.kernel.visit.AmendmentStatus;
 import org.carebank.kernel.visit.BillingRule;
+import org.carebank.kernel.visit.VisitAmendmentApproved;
+import org.carebank.kernel.visit.VisitAmendmentRejected;
+import org.carebank.kernel.visit.VisitAmendmentRequested;
 import org.carebank.kernel.visit.VisitCancelled;
 import org.carebank.kernel.visit.VisitCheckedIn;
 import org.carebank.kernel.visit.VisitCheckedOut;
@@ -41,6 +45,12 @@ final class VisitFold {
         } else if (payload instanceof VisitCheckedOut event) {
             return event.visitId();
         } else if (payload instanceof VisitDelivered event) {
+            return event.visitId();
+        } else if (payload instanceof VisitAmendmentRequested event) {
+            return event.visitId();
+        } else if (payload instanceof VisitAmendmentApproved event) {
+            return event.visitId();
+        } else if (payload instanceof VisitAmendmentRejected event) {
             return event.visitId();
         }
         return null;
@@ -100,8 +110,53 @@ final class VisitFold {
             next.billablePence = billing.billablePence();
             next.billingRule = billing.rule();
             next.hourlyRatePence = billing.hourlyRatePence();
+        } else if (event instanceof VisitAmendmentRequested requested) {
+            next.amendment = new VisitView.AmendmentSummary(
+                    requested.amendmentId(),
+                    AmendmentStatus.PENDING,
+                    requested.reasonCode(),
+                    requested.requestedAt(),
+                    null);
+        } else if (event instanceof VisitAmendmentApproved approved) {
+            approve(next, approved);
+        } else if (event instanceof VisitAmendmentRejected rejected) {
+            next.amendment =
+                    decided(next.amendment, rejected.amendmentId(), AmendmentStatus.REJECTED, rejected.decidedAt());
         }
         return next.view();
+    }
+
+    /**
+     * The amended delivery becomes the visit's; the ECM times it replaced stay visible as {@code original} (the first
+     * amendment's, so a second one never hides what the worker's device recorded).
+     */
+    private static void approve(Draft next, VisitAmendmentApproved approved) {
+        if (next.original == null) {
+            next.original = new VisitView.OriginalTimes(next.checkedInAt, next.checkedOutAt);
+        }
+        var billing = approved.billing();
+        next.status = approved.notDelivered() ? VisitStatus.MISSED : VisitStatus.DELIVERED;
+        next.checkedInAt = approved.startedAt();
+        next.checkedOutAt = approved.endedAt();
+        next.late = approved.late();
+        next.deliveredMinutes = approved.deliveredMinutes();
+        next.shortVisit = approved.shortVisit();
+        next.unusedMinutes = approved.unusedMinutes();
+        next.billableMinutes = billing.billableMinutes();
+        next.billablePence = billing.billablePence();
+        next.billingRule = billing.rule();
+        next.hourlyRatePence = billing.hourlyRatePence();
+        next.amendment =
+                decided(next.amendment, approved.amendmentId(), AmendmentStatus.APPROVED, approved.decidedAt());
+    }
+
+    private static VisitView.AmendmentSummary decided(
+            VisitView.AmendmentSummary latest, String amendmentId, AmendmentStatus status, Instant at) {
+        if (latest == null || !latest.amendmentId().equals(amendmentId)) {
+            return latest; // only the latest amendment is shown, and it is the one open
+        }
+        return new VisitView.AmendmentSummary(
+                amendmentId, status, latest.reasonCode(), latest.requestedAt(), Sql.stored(at));
     }
 
     private static VisitView scheduled(VisitScheduled event) {
@@ -142,6 +197,8 @@ final class VisitFold {
         String cancellationReason;
         Instant cancelledAt;
         Long noticeMinutes;
+        VisitView.OriginalTimes original;
+        VisitView.AmendmentSummary amendment;
 
         Draft(String visitId, String packageId, String clientRef, String providerId, String zone) {
             this.visitId = visitId;
@@ -173,6 +230,8 @@ final class VisitFold {
             cancellationReason = view.cancellationReason();
             cancelledAt = view.cancelledAt();
             noticeMinutes = view.noticeMinutes();
+            original = view.original();
+            amendment = view.amendment();
         }
 
         /** Instants as the view's table keeps them, so that a folded view and its stored row say the same. */
@@ -202,7 +261,19 @@ final class VisitFold {
                     cancelledBy,
                     cancellationReason,
                     Sql.stored(cancelledAt),
-                    noticeMinutes);
+                    noticeMinutes,
+                    original == null
+                            ? null
+                            : new VisitView.OriginalTimes(
+                                    Sql.stored(original.checkedInAt()), Sql.stored(original.checkedOutAt())),
+                    amendment == null
+                            ? null
+                            : new VisitView.AmendmentSummary(
+                                    amendment.amendmentId(),
+                                    amendment.status(),
+                                    amendment.reasonCode(),
+                                    Sql.stored(amendment.requestedAt()),
+                                    Sql.stored(amendment.decidedAt())));
         }
     }
 }

@@ -5,6 +5,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.carebank.kernel.visit.VisitAmendmentApproved;
+import org.carebank.kernel.visit.VisitAmendmentRejected;
+import org.carebank.kernel.visit.VisitAmendmentRequested;
 import org.carebank.kernel.visit.VisitCancelled;
 import org.carebank.kernel.visit.VisitCheckedIn;
 import org.carebank.kernel.visit.VisitCheckedOut;
@@ -75,6 +78,21 @@ class VisitProjection {
 
     @EventHandler
     void on(VisitDelivered event, @Timestamp Instant at) {
+        apply(event.visitId(), event, at);
+    }
+
+    @EventHandler
+    void on(VisitAmendmentRequested event, @Timestamp Instant at) {
+        apply(event.visitId(), event, at);
+    }
+
+    @EventHandler
+    void on(VisitAmendmentApproved event, @Timestamp Instant at) {
+        apply(event.visitId(), event, at);
+    }
+
+    @EventHandler
+    void on(VisitAmendmentRejected event, @Timestamp Instant at) {
         apply(event.visitId(), event, at);
     }
 

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.carebank.kernel.visit.AmendmentReason;
+import org.carebank.kernel.visit.AmendmentStatus;
 import org.carebank.kernel.visit.BillingRule;
 import org.carebank.kernel.visit.VisitStatus;
 import org.carebank.query.batch.BatchedWrites;
@@ -29,7 +31,9 @@ class VisitTable {
             SELECT visit_id, package_id, client_ref, provider_id, zone, worker_id, planned_start, planned_minutes,
               time_critical, status, late, missed_alerted, checked_in_at, checked_out_at, delivered_minutes,
               short_visit, unused_minutes, billable_minutes, billable_pence, billing_rule, hourly_rate_pence,
-              cancelled_by, cancellation_reason, cancelled_at, notice_minutes
+              cancelled_by, cancellation_reason, cancelled_at, notice_minutes, original_checked_in_at,
+              original_checked_out_at, amended, amendment_id, amendment_status, amendment_reason,
+              amendment_requested_at, amendment_decided_at
             FROM visit_view""";
 
     private static final String INSERT =
@@ -37,8 +41,10 @@ class VisitTable {
             INSERT INTO visit_view (package_id, client_ref, provider_id, zone, worker_id, planned_start,
               planned_minutes, time_critical, status, late, missed_alerted, checked_in_at, checked_out_at,
               delivered_minutes, short_visit, unused_minutes, billable_minutes, billable_pence, billing_rule,
-              hourly_rate_pence, cancelled_by, cancellation_reason, cancelled_at, notice_minutes, updated_at, visit_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              hourly_rate_pence, cancelled_by, cancellation_reason, cancelled_at, notice_minutes,
+              original_checked_in_at, original_checked_out_at, amended, amendment_id, amendment_status,
+              amendment_reason, amendment_requested_at, amendment_decided_at, updated_at, visit_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** Every column but the key, so that every event of a batch shares one statement and one JDBC batch. */
     private static final String UPDATE =
@@ -47,7 +53,9 @@ class VisitTable {
               planned_start = ?, planned_minutes = ?, time_critical = ?, status = ?, late = ?, missed_alerted = ?,
               checked_in_at = ?, checked_out_at = ?, delivered_minutes = ?, short_visit = ?, unused_minutes = ?,
               billable_minutes = ?, billable_pence = ?, billing_rule = ?, hourly_rate_pence = ?, cancelled_by = ?,
-              cancellation_reason = ?, cancelled_at = ?, notice_minutes = ?, updated_at = ?
+              cancellation_reason = ?, cancelled_at = ?, notice_minutes = ?, original_checked_in_at = ?,
+              original_checked_out_at = ?, amended = ?, amendment_id = ?, amendment_status = ?, amendment_reason = ?,
+              amendment_requested_at = ?, amendment_decided_at = ?, updated_at = ?
             WHERE visit_id = ?""";
 
     private final JdbcClient jdbc;
@@ -126,6 +134,7 @@ class VisitTable {
     }
 
     private static Object[] columns(VisitView visit, Instant at) {
+        var amendment = visit.amendment();
         return new Object[] {
             visit.packageId(),
             visit.clientRef(),
@@ -151,6 +160,14 @@ class VisitTable {
             visit.cancellationReason(),
             ts(visit.cancelledAt()),
             visit.noticeMinutes(),
+            visit.original() == null ? null : ts(visit.original().checkedInAt()),
+            visit.original() == null ? null : ts(visit.original().checkedOutAt()),
+            visit.original() != null,
+            amendment == null ? null : amendment.amendmentId(),
+            amendment == null ? null : amendment.status().name(),
+            amendment == null ? null : amendment.reasonCode().name(),
+            amendment == null ? null : ts(amendment.requestedAt()),
+            amendment == null ? null : ts(amendment.decidedAt()),
             ts(at),
             visit.visitId()
         };
@@ -190,6 +207,24 @@ class VisitTable {
                 rs.getString("cancelled_by"),
                 rs.getString("cancellation_reason"),
                 Sql.instant(rs, "cancelled_at"),
-                Sql.nullableLong(rs, "notice_minutes"));
+                Sql.nullableLong(rs, "notice_minutes"),
+                rs.getBoolean("amended")
+                        ? new VisitView.OriginalTimes(
+                                Sql.instant(rs, "original_checked_in_at"), Sql.instant(rs, "original_checked_out_at"))
+                        : null,
+                amendmentOf(rs));
+    }
+
+    private static VisitView.AmendmentSummary amendmentOf(ResultSet rs) throws SQLException {
+        String id = rs.getString("amendment_id");
+        if (id == null) {
+            return null;
+        }
+        return new VisitView.AmendmentSummary(
+                id,
+                AmendmentStatus.valueOf(rs.getString("amendment_status")),
+                AmendmentReason.valueOf(rs.getString("amendment_reason")),
+                Sql.instant(rs, "amendment_requested_at"),
+                Sql.instant(rs, "amendment_decided_at"));
     }
 }

@@ -3,6 +3,8 @@ package org.carebank.query.visit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import org.carebank.kernel.visit.AmendmentReason;
+import org.carebank.kernel.visit.AmendmentStatus;
 import org.carebank.kernel.visit.BillingRule;
 import org.carebank.kernel.visit.VisitStatus;
 
@@ -36,4 +38,29 @@ record VisitView(
         String cancelledBy,
         String cancellationReason,
         Instant cancelledAt,
-        Long noticeMinutes) {}
+        Long noticeMinutes,
+        OriginalTimes original,
+        AmendmentSummary amendment) {
+
+    /** The ECM times an approved amendment replaced (visit maintenance keeps them in sight); null until one did. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OriginalTimes(Instant checkedInAt, Instant checkedOutAt) {}
+
+    /** The visit's latest amendment, whatever its status. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AmendmentSummary(
+            String amendmentId,
+            AmendmentStatus status,
+            AmendmentReason reasonCode,
+            Instant requestedAt,
+            Instant decidedAt) {}
+
+    /**
+     * VERIFIED unless an approved amendment changed the record (AMENDED). The one place this view decides it: the
+     * payments work (issue 18) adds EXCEPTION here.
+     */
+    @JsonProperty("verification")
+    String verification() {
+        return original != null ? "AMENDED" : "VERIFIED";
+    }
+}

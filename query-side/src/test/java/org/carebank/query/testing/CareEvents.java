@@ -18,12 +18,16 @@ import org.carebank.kernel.provider.ProviderAdmitted;
 import org.carebank.kernel.provider.ProviderSuspended;
 import org.carebank.kernel.provider.TravelMode;
 import org.carebank.kernel.provider.WorkerRegistered;
+import org.carebank.kernel.visit.AmendmentReason;
 import org.carebank.kernel.visit.Billing;
 import org.carebank.kernel.visit.BillingRule;
 import org.carebank.kernel.visit.CancellationInitiator;
 import org.carebank.kernel.visit.DeliverySource;
 import org.carebank.kernel.visit.EcmMethod;
 import org.carebank.kernel.visit.Location;
+import org.carebank.kernel.visit.VisitAmendmentApproved;
+import org.carebank.kernel.visit.VisitAmendmentRejected;
+import org.carebank.kernel.visit.VisitAmendmentRequested;
 import org.carebank.kernel.visit.VisitCancelled;
 import org.carebank.kernel.visit.VisitCheckedIn;
 import org.carebank.kernel.visit.VisitCheckedOut;
@@ -33,6 +37,8 @@ import org.carebank.kernel.visit.VisitPlan;
 import org.carebank.kernel.visit.VisitReassigned;
 import org.carebank.kernel.visit.VisitRescheduled;
 import org.carebank.kernel.visit.VisitScheduled;
+import org.carebank.kernel.visit.VisitStatus;
+import org.carebank.kernel.visit.VisitTimes;
 
 /**
  * Events as the command side records them, with the command side's default rules (late after 30 minutes, short below
@@ -246,6 +252,65 @@ public final class CareEvents {
         public VisitDelivered recorded(String startedAt, int minutes) {
             Instant start = Instant.parse(startedAt);
             return delivered(DeliverySource.RECORDED, start, start.plusSeconds(minutes * 60L), false);
+        }
+
+        /** An amendment asking for these times (null: no change recorded there), by {@code by}, at {@code at}. */
+        public VisitAmendmentRequested amendmentRequested(
+                String amendmentId, VisitStatus statusBefore, String in, String out, String by, String at) {
+            Instant start = in == null ? null : Instant.parse(in);
+            Instant end = out == null ? null : Instant.parse(out);
+            int minutes = start == null || end == null
+                    ? 0
+                    : (int) Duration.between(start, end).toMinutes();
+            Instant before = checkedInAt;
+            return new VisitAmendmentRequested(
+                    visitId,
+                    amendmentId,
+                    providerId,
+                    clientRef,
+                    workerId,
+                    plannedStart,
+                    statusBefore,
+                    new VisitTimes(before, null, 0, false, false),
+                    new VisitTimes(start, end, minutes, false, start == null),
+                    AmendmentReason.WORKER_DID_NOT_CHECK_OUT,
+                    "phone died",
+                    by,
+                    Instant.parse(at));
+        }
+
+        /** The approval of the amendment for these times, as the command side decides it. */
+        public VisitAmendmentApproved amendmentApproved(String amendmentId, String in, String out, String at) {
+            Instant start = Instant.parse(in);
+            Instant end = Instant.parse(out);
+            var delivery = delivered(DeliverySource.ECM, start, end, false);
+            return new VisitAmendmentApproved(
+                    visitId,
+                    amendmentId,
+                    providerId,
+                    clientRef,
+                    workerId,
+                    plannedStart,
+                    plannedMinutes,
+                    start,
+                    end,
+                    delivery.deliveredMinutes(),
+                    delivery.late(),
+                    delivery.shortVisit(),
+                    0,
+                    false,
+                    false,
+                    delivery.billing(),
+                    AmendmentReason.WORKER_DID_NOT_CHECK_OUT,
+                    null,
+                    "council-2",
+                    false,
+                    Instant.parse(at));
+        }
+
+        public VisitAmendmentRejected amendmentRejected(String amendmentId, String at) {
+            return new VisitAmendmentRejected(
+                    visitId, amendmentId, providerId, "no evidence", "council-2", Instant.parse(at));
         }
 
         private VisitDelivered delivered(DeliverySource source, Instant start, Instant end, boolean endedEarly) {
