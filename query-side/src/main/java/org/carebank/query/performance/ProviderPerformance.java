@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.carebank.kernel.carepackage.DeclineReason;
 import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.provider.ListStatus;
+import org.carebank.query.alert.AlertResponseTimes;
 import org.carebank.query.performance.PerformanceQueries.PackageCounts;
 import org.carebank.query.performance.PerformanceQueries.ProviderStanding;
 import org.carebank.query.performance.PerformanceQueries.TimeBankMinutes;
@@ -49,7 +50,8 @@ record ProviderPerformance(
         ContinuityView continuity,
         Packages packages,
         List<WorkerIssues> workersWithRepeatedIssues,
-        TimeBankMinutes timeBank)
+        TimeBankMinutes timeBank,
+        AlertResponseTimes alerts)
         implements CsvExportable {
 
     record ContinuityView(int clients, BigDecimal averageWorkersPerClient, BigDecimal mainWorkerSharePercent) {}
@@ -66,7 +68,8 @@ record ProviderPerformance(
             Continuity continuity,
             PackageCounts packages,
             List<WorkerIssues> repeatedIssues,
-            TimeBankMinutes timeBank) {
+            TimeBankMinutes timeBank,
+            AlertResponseTimes alerts) {
         return new ProviderPerformance(
                 standing.providerId(),
                 standing.name(),
@@ -101,7 +104,8 @@ record ProviderPerformance(
                         packages.declined(),
                         packages.handedBack()),
                 List.copyOf(repeatedIssues),
-                timeBank);
+                timeBank,
+                alerts);
     }
 
     static final List<String> CSV_COLUMNS;
@@ -144,7 +148,15 @@ record ProviderPerformance(
                 "workersWithRepeatedIssues",
                 "timeBankBankedMinutes",
                 "timeBankDrawnMinutes",
-                "timeBankExpiredMinutes"));
+                "timeBankExpiredMinutes",
+                "alertsRaised",
+                "alertsEscalated",
+                "alertsAcknowledged",
+                "alertAcknowledgeP50Minutes",
+                "alertAcknowledgeP90Minutes",
+                "alertsResolved",
+                "alertResolveP50Minutes",
+                "alertResolveP90Minutes"));
         CSV_COLUMNS = List.copyOf(columns);
     }
 
@@ -189,6 +201,15 @@ record ProviderPerformance(
         row.add(timeBank.banked());
         row.add(timeBank.drawn());
         row.add(timeBank.expired());
+        row.addAll(Arrays.asList(
+                alerts.alertsRaised(),
+                alerts.alertsEscalated(),
+                alerts.acknowledged(),
+                alerts.acknowledgeP50Minutes(),
+                alerts.acknowledgeP90Minutes(),
+                alerts.resolved(),
+                alerts.resolveP50Minutes(),
+                alerts.resolveP90Minutes()));
         return row;
     }
 

@@ -1,6 +1,8 @@
 package org.carebank.query.performance;
 
 import java.util.List;
+import org.carebank.query.alert.AlertResponseTimes;
+import org.carebank.query.alert.AlertResponses;
 import org.carebank.query.period.DatePeriod;
 import org.springframework.stereotype.Component;
 
@@ -9,12 +11,14 @@ import org.springframework.stereotype.Component;
 class ProviderPerformances {
 
     private final PerformanceQueries queries;
+    private final AlertResponses alertResponses;
 
-    ProviderPerformances(PerformanceQueries queries) {
+    ProviderPerformances(PerformanceQueries queries, AlertResponses alertResponses) {
         this.queries = queries;
+        this.alertResponses = alertResponses;
     }
 
-    /** One provider's view, or every provider's when {@code providerId} is null: seven queries either way. */
+    /** One provider's view, or every provider's when {@code providerId} is null: eight queries either way. */
     List<ProviderPerformance> of(DatePeriod period, String providerId) {
         var standings = queries.standings(providerId);
         var visits = queries.visitCounts(period, providerId);
@@ -23,6 +27,7 @@ class ProviderPerformances {
         var packages = queries.packages(period, providerId);
         var issues = queries.repeatedIssues(period, providerId);
         var timeBank = queries.timeBank(period, providerId);
+        var alerts = alertResponses.byProvider(period, providerId);
         return standings.stream()
                 .map(standing -> {
                     String id = standing.providerId();
@@ -35,7 +40,8 @@ class ProviderPerformances {
                             continuity.getOrDefault(id, Continuity.NONE),
                             packages.getOrDefault(id, PerformanceQueries.PackageCounts.none()),
                             issues.getOrDefault(id, List.of()),
-                            timeBank.getOrDefault(id, PerformanceQueries.TimeBankMinutes.NONE));
+                            timeBank.getOrDefault(id, PerformanceQueries.TimeBankMinutes.NONE),
+                            alerts.getOrDefault(id, AlertResponseTimes.NONE));
                 })
                 .toList();
     }
