@@ -62,10 +62,14 @@ class ProjectionRebuilds implements DisposableBean {
         this.instances = instances;
     }
 
-    /** The projections that can be rebuilt: every streaming processor. */
+    /**
+     * The projections that can be rebuilt: every streaming processor of a view ({@code *-views}). Others, such as the
+     * webhook outbox, act on the world: replaying them would send every notification again (ADR 0018).
+     */
     public List<String> names() {
         return processing.eventProcessors().entrySet().stream()
                 .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
+                .filter(entry -> isView(entry.getKey()))
                 .map(Map.Entry::getKey)
                 .sorted()
                 .toList();
@@ -266,7 +270,11 @@ class ProjectionRebuilds implements DisposableBean {
     }
 
     private Optional<StreamingEventProcessor> streaming(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class);
+        return isView(name) ? processing.eventProcessor(name, StreamingEventProcessor.class) : Optional.empty();
+    }
+
+    private static boolean isView(String processingGroup) {
+        return processingGroup.endsWith("-views");
     }
 
     /** The newest event's position, in the processors' own token terms (embedded store or Axon Server alike). */
