@@ -8,6 +8,7 @@ import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.carebank.command.provider.ApprovedListPolicy;
 import org.carebank.command.timebank.TimeBankRules;
+import org.carebank.command.visit.AlertRules;
 import org.carebank.command.visit.BillingPolicy;
 import org.carebank.command.visit.VisitRules;
 import org.carebank.kernel.provider.CqcRating;
@@ -29,6 +30,9 @@ class DomainDefaultsTest extends ApiTestSupport {
 
     @Autowired
     TimeBankRules timeBank;
+
+    @Autowired
+    AlertRules alerts;
 
     @Autowired
     BillingPolicy billing;
@@ -62,6 +66,12 @@ class DomainDefaultsTest extends ApiTestSupport {
                 .as("check-in and check-out within this of the planned start (rule 4)")
                 .isEqualTo(Duration.ofHours(24));
         brief.assertAll();
+    }
+
+    @Test
+    @DisplayName("alerts: a time-critical alert not acknowledged within 15 minutes is escalated")
+    void alertRules() {
+        assertThat(alerts.escalateAfter()).as("escalation after").isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test

@@ -54,6 +54,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> answers = new ArrayDeque<>();
+    private volatile boolean down;
 
     WebhookReceiver(Integer... firstAnswers) {
         answers.addAll(List.of(firstAnswers));
@@ -66,7 +67,7 @@ final class WebhookReceiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status;
             synchronized (answers) {
-                status = answers.isEmpty() ? 200 : answers.poll();
+                status = down ? 503 : answers.isEmpty() ? 200 : answers.poll();
             }
             if (status / 100 == 2) {
                 received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
@@ -75,6 +76,11 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** While down, every request is answered 503 and not recorded. */
+    void down(boolean down) {
+        this.down = down;
     }
 
     String url() {
