@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * jitter (50-100%), until {@code retryFor} after the delivery was queued; then it is marked FAILED.
  */
 @ConfigurationProperties("carebank.webhooks")
-public record WebhookSettings(
+record WebhookSettings(
         @DefaultValue({"127.0.0.1", "localhost", "[::1]"}) List<String> allowedHosts,
         @DefaultValue("10s") Duration initialBackoff,
         @DefaultValue("1h") Duration maxBackoff,
