@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -69,6 +70,19 @@ class QueryProblems extends ResponseEntityExceptionHandler {
                 "Internal error",
                 "The query could not be answered. Quote error " + errorId + ".",
                 Map.of("errorId", errorId)));
+    }
+
+    /** A body that is not JSON of the expected shape (webhook subscriptions), as the command side answers it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(Problems.of(new Refusal(
+                        "malformed-request",
+                        400,
+                        "Malformed request",
+                        "The body is not JSON of the expected shape.",
+                        Map.of())));
     }
 
     @Override
