@@ -50,6 +50,11 @@ const LABELS = {
   DEVICE_OR_SIGNAL_FAILURE: "Device or signal failure", CLIENT_PHONE_UNAVAILABLE: "Client's phone unavailable",
   WRONG_TIME_RECORDED: "Wrong time recorded", VISIT_NOT_DELIVERED: "Visit not delivered", OTHER: "Other",
   VERIFIED: "Verified", EXCEPTION: "Exception", AMENDED: "Amended",
+  OVERDUE: "Overdue", ESCALATED: "Escalated", OPEN: "Open", ACKNOWLEDGED: "Acknowledged", RESOLVED: "Resolved",
+  WORKER_ARRIVED: "Worker arrived", VISIT_REARRANGED: "Visit rearranged", CLIENT_SAFE_NOT_VISITED: "Client safe, not visited",
+  CLIENT_NOT_AT_HOME: "Client not at home",
+  AlertRaised: "Alert raised", AlertAcknowledged: "Alert acknowledged", AlertResolved: "Alert resolved",
+  AlertEscalated: "Alert escalated",
 };
 const label = (value) => (value === null || value === undefined ? "" : LABELS[value] ?? String(value));
 

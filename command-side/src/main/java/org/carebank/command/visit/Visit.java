@@ -4,8 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -15,6 +18,16 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.carebank.command.lookup.PackageFacts;
 import org.carebank.kernel.StreamIds;
+import org.carebank.kernel.alert.AcknowledgeAlert;
+import org.carebank.kernel.alert.AlertAcknowledged;
+import org.carebank.kernel.alert.AlertEscalated;
+import org.carebank.kernel.alert.AlertIds;
+import org.carebank.kernel.alert.AlertKind;
+import org.carebank.kernel.alert.AlertOutcome;
+import org.carebank.kernel.alert.AlertRaised;
+import org.carebank.kernel.alert.AlertResolved;
+import org.carebank.kernel.alert.AlertStatus;
+import org.carebank.kernel.alert.ResolveAlert;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
 import org.carebank.kernel.refusal.CommandOutcome;
@@ -65,9 +78,16 @@ class Visit {
      */
     static final String MISSED_DEADLINE = "visit-missed";
 
+    /** Set beside the missed deadline, at the late threshold, and never cancelled either (ADR 0017). */
+    static final String OVERDUE_DEADLINE = "visit-overdue";
+
+    /** Set for time-critical visits at each alert's moment plus the escalation setting; never cancelled. */
+    static final String ESCALATION_DEADLINE = "alert-escalation";
+
     static final Caller MISSED_VISIT_DETECTOR = Caller.system("carebank:missed-visit-detector");
 
     static final Caller AUTO_APPROVAL = Caller.system("carebank:amendment-auto-approval");
+    static final Caller ALERT_RAISER = Caller.system("carebank:alerts");
 
     @AggregateIdentifier
     private String streamId;
@@ -84,6 +104,7 @@ class Visit {
     private VisitCheckedOut checkOut;
     private VisitDelivered delivery;
     private VisitCancelled cancellation;
+    private final Map<String, VisitAlert> alerts = new LinkedHashMap<>();
 
     /** The delivery as the record stands now: the ECM or recorded times, or an approved amendment's. */
     private VisitTimes recorded = NOTHING_RECORDED;
@@ -123,7 +144,11 @@ class Visit {
 
     /** Called by {@link VisitScheduling} once the package, provider and worker checks have passed. */
     CommandOutcome schedule(
-            ScheduleVisit command, PackageFacts carePackage, VisitRules rules, DeadlineManager deadlines) {
+            ScheduleVisit command,
+            PackageFacts carePackage,
+            VisitRules rules,
+            AlertRules alertRules,
+            DeadlineManager deadlines) {
         VisitPlan requested = command.plan();
         requireJustifiedIfShort(requested.plannedMinutes(), requested.shortVisitJustification(), rules);
         boolean timeCritical = requested.timeCritical();
@@ -136,12 +161,17 @@ class Visit {
                 carePackage.hourlyRatePence(),
                 rules.lateAfter(timeCritical),
                 rules.missedAfter(timeCritical)));
-        watchForMiss(requested.plannedStart(), rules.missedAfter(timeCritical), command.requestedAt(), deadlines);
+        watchDeadlines(requested.plannedStart(), rules, alertRules, command.requestedAt(), deadlines);
         return CommandOutcome.RECORDED;
     }
 
     /** Called by {@link VisitScheduling} once the worker is known to be free at the new time. */
-    CommandOutcome reschedule(RescheduleVisit command, VisitRules rules, DeadlineManager deadlines, Caller caller) {
+    CommandOutcome reschedule(
+            RescheduleVisit command,
+            VisitRules rules,
+            AlertRules alertRules,
+            DeadlineManager deadlines,
+            Caller caller) {
         requireVisibleTo(caller);
         requireStatus(VisitStatus.SCHEDULED, "rescheduled");
         if (plan.plannedStart().equals(command.plannedStart()) && plan.plannedMinutes() == command.plannedMinutes()) {
@@ -155,7 +185,8 @@ class Visit {
                 plan.plannedMinutes(),
                 command.plannedStart(),
                 command.plannedMinutes()));
-        watchForMiss(command.plannedStart(), rules.missedAfter(plan.timeCritical()), command.requestedAt(), deadlines);
+        resolveOpenAlerts(AlertOutcome.VISIT_REARRANGED, command.requestedAt(), "visit rescheduled");
+        watchDeadlines(command.plannedStart(), rules, alertRules, command.requestedAt(), deadlines);
         return CommandOutcome.RECORDED;
     }
 
@@ -190,6 +221,7 @@ class Visit {
                 command.requestedAt(),
                 plan.plannedStart(),
                 noticeMinutes));
+        resolveOpenAlerts(AlertOutcome.VISIT_REARRANGED, command.requestedAt(), "visit cancelled");
         return CommandOutcome.RECORDED;
     }
 
@@ -221,6 +253,7 @@ class Visit {
                 command.location(),
                 late,
                 minutesLate));
+        resolveOpenAlerts(AlertOutcome.WORKER_ARRIVED, command.at(), "checked in");
         return CommandOutcome.RECORDED;
     }
 
@@ -300,6 +333,7 @@ class Visit {
                 command.reason(),
                 rules,
                 billing));
+        resolveOpenAlerts(AlertOutcome.WORKER_ARRIVED, command.startedAt(), "delivery recorded");
         return CommandOutcome.RECORDED;
     }
 
@@ -593,13 +627,166 @@ class Visit {
                 billing.bill(deliveredMinutes, hourlyRatePence));
     }
 
-    private void watchForMiss(Instant plannedStart, int missedAfterMinutes, Instant now, DeadlineManager deadlines) {
-        Instant dueAt = plannedStart.plusSeconds(missedAfterMinutes * 60L);
-        if (dueAt.isAfter(now)) {
-            deadlines.schedule(dueAt, MISSED_DEADLINE, new MissedVisitDue(plannedStart, dueAt));
+    /**
+     * The one place that decides which deadlines a visit gets when it is scheduled or rescheduled (ADR 0008, ADR 0017):
+     * overdue at the late threshold, missed at the missed threshold and, for a time-critical visit, an escalation
+     * check the escalation setting after each. A moment already past when the visit is scheduled is recorded at once.
+     */
+    private void watchDeadlines(
+            Instant plannedStart, VisitRules rules, AlertRules alertRules, Instant now, DeadlineManager deadlines) {
+        boolean timeCritical = plan.timeCritical();
+        Instant overdueAt = plannedStart.plusSeconds(rules.lateAfter(timeCritical) * 60L);
+        Instant missedAt = plannedStart.plusSeconds(rules.missedAfter(timeCritical) * 60L);
+        if (overdueAt.isAfter(now)) {
+            deadlines.schedule(overdueAt, OVERDUE_DEADLINE, new OverdueVisitDue(plannedStart, overdueAt));
+            watchForEscalation(plannedStart, overdueAt, alertRules, deadlines);
+        } else if (missedAt.isAfter(now)) {
+            raiseAlert(AlertKind.OVERDUE, now, null); // scheduled between its late and missed moments: overdue now
+            watchForEscalation(plannedStart, now, alertRules, deadlines);
+        }
+        if (missedAt.isAfter(now)) {
+            deadlines.schedule(missedAt, MISSED_DEADLINE, new MissedVisitDue(plannedStart, missedAt));
+            watchForEscalation(plannedStart, missedAt, alertRules, deadlines);
         } else {
             applyMissed(now); // scheduled after its missed moment: missed from the start
+            watchForEscalation(plannedStart, now, alertRules, deadlines);
         }
+    }
+
+    private void watchForEscalation(
+            Instant plannedStart, Instant raisedAt, AlertRules alertRules, DeadlineManager deadlines) {
+        if (plan.timeCritical()) {
+            Instant dueAt = raisedAt.plus(alertRules.escalateAfter());
+            deadlines.schedule(
+                    dueAt,
+                    ESCALATION_DEADLINE,
+                    new AlertEscalationDue(plannedStart, dueAt, alertRules.escalateAfterMinutes()));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = OVERDUE_DEADLINE)
+    void on(OverdueVisitDue due) {
+        // Checked in, cancelled or rescheduled since: nothing to raise. Fires once: one OVERDUE per planned start.
+        boolean raised = alerts.values().stream()
+                .anyMatch(alert -> alert.kind() == AlertKind.OVERDUE
+                        && alert.plannedStart().equals(due.plannedStart()));
+        if (status == VisitStatus.SCHEDULED && plan.plannedStart().equals(due.plannedStart()) && !raised) {
+            raiseAlert(AlertKind.OVERDUE, due.dueAt(), null);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = ESCALATION_DEADLINE)
+    void on(AlertEscalationDue due) {
+        Instant cutoff = due.dueAt().minusSeconds(due.escalateAfterMinutes() * 60L);
+        for (VisitAlert alert : new ArrayList<>(alerts.values())) {
+            if (alert.escalatesAt(due.plannedStart(), cutoff)) {
+                String escalationId = AlertIds.of(visitId, alerts.size() + 1);
+                apply(
+                        new AlertEscalated(
+                                alert.alertId(),
+                                visitId,
+                                providerId,
+                                escalationId,
+                                (int) Duration.between(alert.raisedAt(), due.dueAt())
+                                        .toMinutes(),
+                                due.dueAt()),
+                        MetaData.from(ALERT_RAISER.toMetaData()));
+                raiseAlert(AlertKind.ESCALATED, due.dueAt(), alert.alertId());
+            }
+        }
+    }
+
+    private void raiseAlert(AlertKind kind, Instant at, String escalationOf) {
+        apply(
+                new AlertRaised(
+                        AlertIds.of(visitId, alerts.size() + 1),
+                        kind,
+                        visitId,
+                        providerId,
+                        clientRef,
+                        plan.timeCritical(),
+                        plan.plannedStart(),
+                        at,
+                        escalationOf),
+                MetaData.from(ALERT_RAISER.toMetaData()));
+    }
+
+    /** The visit moved on (arrived, rearranged): every alert still open or acknowledged ends, by the service. */
+    private void resolveOpenAlerts(AlertOutcome outcome, Instant at, String note) {
+        for (VisitAlert alert : new ArrayList<>(alerts.values())) {
+            if (!alert.resolved()) {
+                Instant resolvedAt = at.isBefore(alert.raisedAt()) ? alert.raisedAt() : at;
+                apply(new AlertResolved(alert.alertId(), visitId, providerId, outcome, note, resolvedAt, true));
+            }
+        }
+    }
+
+    @CommandHandler
+    CommandOutcome handle(AcknowledgeAlert command, Caller caller) {
+        VisitAlert alert = alertVisibleTo(command.alertId(), caller);
+        if (alert.status() == AlertStatus.RESOLVED) {
+            throw alreadyResolved(alert);
+        }
+        if (alert.status() == AlertStatus.ACKNOWLEDGED) {
+            if (Objects.equals(alert.acknowledgementNote(), command.note())) {
+                return CommandOutcome.ALREADY_RECORDED;
+            }
+            throw Refusal.conflict(
+                            "alert-already-acknowledged",
+                            "Alert " + alert.alertId() + " is already acknowledged; resolve it with an outcome.")
+                    .with("alertStatus", alert.status())
+                    .exception();
+        }
+        apply(new AlertAcknowledged(alert.alertId(), visitId, providerId, command.note(), command.requestedAt()));
+        return CommandOutcome.RECORDED;
+    }
+
+    /**
+     * Resolving is allowed straight from OPEN (a provider who has already sorted it out need not acknowledge first);
+     * the alert it escalated to, or was escalated from, ends with it.
+     */
+    @CommandHandler
+    CommandOutcome handle(ResolveAlert command, Caller caller) {
+        VisitAlert alert = alertVisibleTo(command.alertId(), caller);
+        if (alert.status() == AlertStatus.RESOLVED) {
+            if (alert.outcome() == command.outcome() && Objects.equals(alert.resolutionNote(), command.note())) {
+                return CommandOutcome.ALREADY_RECORDED;
+            }
+            throw alreadyResolved(alert);
+        }
+        apply(new AlertResolved(
+                alert.alertId(), visitId, providerId, command.outcome(), command.note(), command.requestedAt(), false));
+        for (String linked : new String[] {alert.escalatedAs(), alert.escalationOf()}) {
+            VisitAlert other = linked == null ? null : alerts.get(linked);
+            if (other != null && !other.resolved()) {
+                apply(new AlertResolved(
+                        other.alertId(),
+                        visitId,
+                        providerId,
+                        command.outcome(),
+                        "resolved with " + alert.alertId(),
+                        command.requestedAt(),
+                        true));
+            }
+        }
+        return CommandOutcome.RECORDED;
+    }
+
+    private VisitAlert alertVisibleTo(String alertId, Caller caller) {
+        VisitAlert alert = alerts.get(alertId);
+        if (alert == null || !caller.mayActFor(providerId)) {
+            throw Refusal.notFound("unknown-alert", "No alert " + alertId + ".").exception();
+        }
+        return alert;
+    }
+
+    private static RuntimeException alreadyResolved(VisitAlert alert) {
+        return Refusal.conflict(
+                        "alert-already-resolved",
+                        "Alert " + alert.alertId() + " was resolved as " + alert.outcome() + " and is closed.")
+                .with("alertStatus", alert.status())
+                .with("outcome", alert.outcome())
+                .exception();
     }
 
     private void applyMissed(Instant detectedAt) {
@@ -613,6 +800,7 @@ class Visit {
                         (int) Duration.between(plan.plannedStart(), detectedAt).toMinutes(),
                         detectedAt),
                 MetaData.from(MISSED_VISIT_DETECTOR.toMetaData()));
+        raiseAlert(AlertKind.MISSED, detectedAt, null);
     }
 
     void requireVisibleTo(Caller caller) {
@@ -744,5 +932,25 @@ class Visit {
     void on(VisitAmendmentRejected event) {
         amendmentStatus.put(event.amendmentId(), AmendmentStatus.REJECTED);
         openAmendmentId = null;
+    }
+
+    @EventSourcingHandler
+    void on(AlertRaised event) {
+        alerts.put(event.alertId(), VisitAlert.raised(event));
+    }
+
+    @EventSourcingHandler
+    void on(AlertAcknowledged event) {
+        alerts.computeIfPresent(event.alertId(), (id, alert) -> alert.acknowledged(event.note()));
+    }
+
+    @EventSourcingHandler
+    void on(AlertResolved event) {
+        alerts.computeIfPresent(event.alertId(), (id, alert) -> alert.resolved(event.outcome(), event.note()));
+    }
+
+    @EventSourcingHandler
+    void on(AlertEscalated event) {
+        alerts.computeIfPresent(event.alertId(), (id, alert) -> alert.escalatedAs(event.escalationAlertId()));
     }
 }

@@ -34,12 +34,19 @@ class VisitScheduling {
     private final Repository<Visit> visits;
     private final CommandLookups lookups;
     private final VisitRules rules;
+    private final AlertRules alertRules;
     private final DeadlineManager deadlines;
 
-    VisitScheduling(Repository<Visit> visits, CommandLookups lookups, VisitRules rules, DeadlineManager deadlines) {
+    VisitScheduling(
+            Repository<Visit> visits,
+            CommandLookups lookups,
+            VisitRules rules,
+            AlertRules alertRules,
+            DeadlineManager deadlines) {
         this.visits = visits;
         this.lookups = lookups;
         this.rules = rules;
+        this.alertRules = alertRules;
         this.deadlines = deadlines;
     }
 
@@ -83,7 +90,7 @@ class VisitScheduling {
         PackageFacts carePackage = activePackage(plan.packageId(), bookings, caller);
         requireWorkerOf(plan.workerId(), carePackage.providerId(), bookings, caller);
         requireFree(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd(), bookings);
-        var outcome = visit.invoke(v -> v.schedule(command, carePackage, rules, deadlines));
+        var outcome = visit.invoke(v -> v.schedule(command, carePackage, rules, alertRules, deadlines));
         bookings.booked(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd());
         return outcome;
     }
@@ -95,7 +102,7 @@ class VisitScheduling {
         var plan = visit.invoke(Visit::plan);
         Instant end = command.plannedStart().plusSeconds(command.plannedMinutes() * 60L);
         requireFree(plan.workerId(), command.visitId(), command.plannedStart(), end, new Bookings(lookups));
-        return visit.invoke(v -> v.reschedule(command, rules, deadlines, caller));
+        return visit.invoke(v -> v.reschedule(command, rules, alertRules, deadlines, caller));
     }
 
     @CommandHandler

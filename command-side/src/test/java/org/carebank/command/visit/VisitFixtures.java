@@ -6,6 +6,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.carebank.command.FixtureDeadlines;
 import org.carebank.command.lookup.PackageFacts;
 import org.carebank.command.lookup.StubCommandLookups;
+import org.carebank.kernel.alert.AlertIds;
+import org.carebank.kernel.alert.AlertKind;
+import org.carebank.kernel.alert.AlertRaised;
 import org.carebank.kernel.carepackage.PackageStatus;
 import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.visit.Location;
@@ -62,6 +65,11 @@ final class VisitFixtures {
         return new VisitScheduled(VISIT, plan(60), CLIENT, ACME, ZONE, RATE, 30, 120);
     }
 
+    /** The visit's n-th alert, raised by the service at {@code at} for the visit planned at {@code plannedStart}. */
+    static AlertRaised alertRaised(int n, AlertKind kind, boolean timeCritical, Instant plannedStart, Instant at) {
+        return new AlertRaised(AlertIds.of(VISIT, n), kind, VISIT, ACME, CLIENT, timeCritical, plannedStart, at, null);
+    }
+
     /** The fixture's own deadline manager, for {@link VisitScheduling}: see {@link FixtureDeadlines}. */
     static DeadlineManager deadlineManagerOf(AggregateTestFixture<?> fixture) {
         return FixtureDeadlines.deadlineManagerOf(fixture);
@@ -80,8 +88,8 @@ final class VisitFixtures {
         var rules = VisitRules.defaults();
         fixture.registerInjectableResource(rules);
         fixture.registerInjectableResource(billing);
-        fixture.registerAnnotatedCommandHandler(
-                new VisitScheduling(fixture.getRepository(), lookups, rules, deadlineManagerOf(fixture)));
+        fixture.registerAnnotatedCommandHandler(new VisitScheduling(
+                fixture.getRepository(), lookups, rules, AlertRules.defaults(), deadlineManagerOf(fixture)));
         return fixture;
     }
 }

@@ -14,6 +14,7 @@ import static org.carebank.command.visit.VisitFixtures.SUSPENDED_WORKER;
 import static org.carebank.command.visit.VisitFixtures.VISIT;
 import static org.carebank.command.visit.VisitFixtures.WORKER;
 import static org.carebank.command.visit.VisitFixtures.ZONE;
+import static org.carebank.command.visit.VisitFixtures.alertRaised;
 import static org.carebank.command.visit.VisitFixtures.plan;
 import static org.carebank.command.visit.VisitFixtures.roster;
 import static org.carebank.command.visit.VisitFixtures.scheduled;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.carebank.command.lookup.StubCommandLookups;
+import org.carebank.kernel.alert.AlertKind;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
 import org.carebank.kernel.refusal.CommandOutcome;
@@ -195,24 +197,31 @@ class VisitSchedulingTest {
     }
 
     @Test
-    @DisplayName("a visit scheduled after its missed moment has passed is missed at once, with no deadline")
+    @DisplayName("a visit scheduled after its missed moment has passed is missed at once, with its MISSED alert and no"
+            + " deadline")
     void visitScheduledAfterMissedMomentIsMissedAtOnce() {
         Instant lateRequest = Instant.parse("2026-11-23T11:30:00Z");
         fixture.givenCurrentTime(lateRequest)
                 .when(new ScheduleVisit(VISIT, plan(60), lateRequest))
                 .expectEvents(
-                        scheduled(), new VisitMissed(VISIT, ACME, CLIENT, WORKER, PLANNED_START, 150, lateRequest))
+                        scheduled(),
+                        new VisitMissed(VISIT, ACME, CLIENT, WORKER, PLANNED_START, 150, lateRequest),
+                        alertRaised(1, AlertKind.MISSED, false, PLANNED_START, lateRequest))
                 .expectNoScheduledDeadlines();
     }
 
     @Test
-    @DisplayName("when the visit-missed deadline fires on a visit nobody checked in to, VisitMissed is recorded")
+    @DisplayName("when the visit-missed deadline fires on a visit nobody checked in to, VisitMissed is recorded with a"
+            + " MISSED alert, after the OVERDUE alert of the late threshold")
     void missedDeadlineRecordsVisitMissed() {
         fixture.givenCurrentTime(REQUESTED_AT)
                 .andGivenCommands(schedule(plan(60)))
                 .whenThenTimeAdvancesTo(MISSED_AT)
-                .expectTriggeredDeadlinesWithName(Visit.MISSED_DEADLINE)
-                .expectEvents(new VisitMissed(VISIT, ACME, CLIENT, WORKER, PLANNED_START, 120, MISSED_AT));
+                .expectTriggeredDeadlinesWithName(Visit.OVERDUE_DEADLINE, Visit.MISSED_DEADLINE)
+                .expectEvents(
+                        alertRaised(1, AlertKind.OVERDUE, false, PLANNED_START, PLANNED_START.plusSeconds(30 * 60)),
+                        new VisitMissed(VISIT, ACME, CLIENT, WORKER, PLANNED_START, 120, MISSED_AT),
+                        alertRaised(2, AlertKind.MISSED, false, PLANNED_START, MISSED_AT));
     }
 
     @Test
@@ -221,7 +230,8 @@ class VisitSchedulingTest {
         fixture.givenCurrentTime(REQUESTED_AT)
                 .andGivenCommands(schedule(plan(60)))
                 .whenThenTimeAdvancesTo(MISSED_AT.minusSeconds(1))
-                .expectNoEvents()
+                .expectEvents(
+                        alertRaised(1, AlertKind.OVERDUE, false, PLANNED_START, PLANNED_START.plusSeconds(30 * 60)))
                 .expectScheduledDeadlineWithName(MISSED_AT, Visit.MISSED_DEADLINE);
     }
 
@@ -232,7 +242,7 @@ class VisitSchedulingTest {
         fixture.givenCurrentTime(REQUESTED_AT)
                 .andGivenCommands(schedule(plan(60)), new CheckInVisit(VISIT, arrived, EcmMethod.APP_GPS, null, HOME))
                 .whenThenTimeAdvancesTo(MISSED_AT.plus(Duration.ofHours(1)))
-                .expectTriggeredDeadlinesWithName(Visit.MISSED_DEADLINE)
+                .expectTriggeredDeadlinesWithName(Visit.OVERDUE_DEADLINE, Visit.MISSED_DEADLINE)
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }
@@ -257,7 +267,11 @@ class VisitSchedulingTest {
         fixture.givenCurrentTime(REQUESTED_AT)
                 .andGivenCommands(schedule(plan(60)), new RescheduleVisit(VISIT, newStart, 60, REQUESTED_AT))
                 .whenThenTimeAdvancesTo(newMissedAt)
-                .expectTriggeredDeadlinesWithName(Visit.MISSED_DEADLINE, Visit.MISSED_DEADLINE)
-                .expectEvents(new VisitMissed(VISIT, ACME, CLIENT, WORKER, newStart, 120, newMissedAt));
+                .expectTriggeredDeadlinesWithName(
+                        Visit.OVERDUE_DEADLINE, Visit.MISSED_DEADLINE, Visit.OVERDUE_DEADLINE, Visit.MISSED_DEADLINE)
+                .expectEvents(
+                        alertRaised(1, AlertKind.OVERDUE, false, newStart, newStart.plusSeconds(30 * 60)),
+                        new VisitMissed(VISIT, ACME, CLIENT, WORKER, newStart, 120, newMissedAt),
+                        alertRaised(2, AlertKind.MISSED, false, newStart, newMissedAt));
     }
 }

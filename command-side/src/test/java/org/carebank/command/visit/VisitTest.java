@@ -412,7 +412,7 @@ class VisitTest {
                         new ScheduleVisit(VISIT, plan(60), REQUESTED_AT),
                         new CancelVisit(VISIT, CancellationInitiator.CLIENT, "in hospital", at("07:30")))
                 .whenThenTimeAdvancesTo(PLANNED_START.plus(Duration.ofHours(3)))
-                .expectTriggeredDeadlinesWithName(Visit.MISSED_DEADLINE)
+                .expectTriggeredDeadlinesWithName(Visit.OVERDUE_DEADLINE, Visit.MISSED_DEADLINE)
                 .expectNoEvents();
     }
 

@@ -91,7 +91,12 @@ class SecurityConfiguration {
                                 "/api/v1/rosters",
                                 "/api/v1/visits/*/*",
                                 "/api/v1/clients/*/time-bank/deposits",
-                                "/api/v1/clients/*/time-bank/withdrawals")
+                                "/api/v1/clients/*/time-bank/withdrawals",
+                                "/api/v1/alerts/*/*",
+                                "/api/v1/webhooks")
+                        .hasAnyRole(COUNCIL, PROVIDER)
+                        // A webhook's delivery log is its subscriber's: the council's or the provider's own.
+                        .requestMatchers("/api/v1/webhooks/**")
                         .hasAnyRole(COUNCIL, PROVIDER)
                         .requestMatchers(PUT, "/api/v1/visits/*")
                         .hasAnyRole(COUNCIL, PROVIDER)

@@ -1,5 +1,6 @@
 package org.carebank.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -215,6 +216,7 @@ public final class Simulator {
                 .filter(v -> v.outcome() != Outcome.MISSED)
                 .toList();
         phase("check-ins and -outs", lifecycle, concurrency, this::lifecycle);
+        phase("alert responses", openAlerts(), 1, this::respond);
         var byClient = new LinkedHashMap<String, List<TimeBankOp>>();
         plan.timeBankOps().forEach(op -> byClient.computeIfAbsent(op.clientRef(), c -> new ArrayList<>())
                 .add(op));
@@ -427,6 +429,47 @@ public final class Simulator {
 
     private static double round(double degrees) {
         return Math.round(degrees * 1e5) / 1e5;
+    }
+
+    /**
+     * The plan's alerts still open once the visits are sent: the missed day's MISSED alerts (and their OVERDUE ones).
+     * Late check-ins have already resolved their own OVERDUE alerts (WORKER_ARRIVED).
+     */
+    private List<JsonNode> openAlerts() {
+        var ours = new java.util.HashSet<String>();
+        plan.visits().forEach(v -> ours.add(v.visitId()));
+        var open = new ArrayList<JsonNode>();
+        var reply = client.get(council, "/api/v1/alerts?open=true&limit=5000");
+        if (reply.ok()) {
+            reply.body().forEach(alert -> {
+                if (ours.contains(alert.path("visitId").asText())) {
+                    open.add(alert);
+                }
+            });
+        }
+        return open;
+    }
+
+    /**
+     * How the providers answer their alerts, the same for the same seed: two in three are acknowledged by the
+     * provider's office, half of those then resolved; the rest stay open, so the exceptions panel has something to show.
+     */
+    private void respond(JsonNode alert) {
+        var tally = tallies.get("alert responses");
+        String alertId = alert.path("alertId").asText();
+        String auth = providerAuth.get(alert.path("providerId").asText());
+        int pick = Math.floorMod(alertId.hashCode(), 6);
+        if (auth == null || pick >= 4) {
+            return;
+        }
+        tally.count(client.post(
+                auth, "/api/v1/alerts/" + alertId + "/acknowledgement", Map.of("note", "office rang the carer")));
+        if (pick < 2) {
+            tally.count(client.post(
+                    auth,
+                    "/api/v1/alerts/" + alertId + "/resolution",
+                    Map.of("outcome", "CLIENT_SAFE_NOT_VISITED", "note", "client called: safe, family visited")));
+        }
     }
 
     private void lifecycle(Visit v) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.carebank.command.provider.ApprovedListPolicy;
 import org.carebank.command.timebank.TimeBankRules;
+import org.carebank.command.visit.AlertRules;
 import org.carebank.command.visit.AmendmentRules;
 import org.carebank.command.visit.BillingPolicy;
 import org.carebank.command.visit.VisitRules;
@@ -33,6 +34,9 @@ class DomainDefaultsTest extends ApiTestSupport {
 
     @Autowired
     AmendmentRules amendments;
+
+    @Autowired
+    AlertRules alerts;
 
     @Autowired
     BillingPolicy billing;
@@ -77,6 +81,12 @@ class DomainDefaultsTest extends ApiTestSupport {
                 .as("auto-approval bound (0: never)")
                 .isZero();
         brief.assertAll();
+    }
+
+    @Test
+    @DisplayName("alerts: a time-critical alert not acknowledged within 15 minutes is escalated")
+    void alertRules() {
+        assertThat(alerts.escalateAfter()).as("escalation after").isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test

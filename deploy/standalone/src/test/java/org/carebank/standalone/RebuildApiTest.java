@@ -123,7 +123,7 @@ class RebuildApiTest extends AuditTestSupport {
                     .as(user)
                     .isEqualTo(403);
         }
-        for (String unknown : List.of("nothing-here", "command-lookups", "event-chain")) {
+        for (String unknown : List.of("nothing-here", "command-lookups", "event-chain", "webhook-outbox")) {
             var response = admin().post("/api/v1/admin/projections/" + unknown + "/rebuild", Map.of());
             assertThat(response.status()).as(unknown).isEqualTo(404);
             assertThat(response.problemType()).isEqualTo("/problems/unknown-projection");

@@ -52,7 +52,14 @@ class VisitLifecycleApiTest extends ApiTestSupport {
                     .isEqualTo(start.plusSeconds(35 * 60).toString());
         });
         assertThat(eventTypes(StreamIds.visit(visitId)))
-                .containsExactly("VisitScheduled", "VisitCheckedIn", "VisitCheckedOut", "VisitDelivered");
+                .as("scheduled at its late moment: overdue at once, resolved by the check-in")
+                .containsExactly(
+                        "VisitScheduled",
+                        "AlertRaised",
+                        "VisitCheckedIn",
+                        "AlertResolved",
+                        "VisitCheckedOut",
+                        "VisitDelivered");
     }
 
     @Test

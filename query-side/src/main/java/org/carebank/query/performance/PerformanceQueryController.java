@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Dashboards")
-@ReadsProjection(PerformanceProjection.PROCESSING_GROUP)
+@ReadsProjection({PerformanceProjection.PROCESSING_GROUP, "alert-views"})
 class PerformanceQueryController {
 
     private static final String PERIOD = "from and to are local dates, both included (from=2026-11-01&to=2026-11-30 "

@@ -12,6 +12,7 @@ import org.carebank.kernel.carepackage.DeclineReason;
 import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.visit.AmendmentReason;
+import org.carebank.query.alert.AlertResponseTimes;
 import org.carebank.query.performance.PerformanceQueries.EcmCompliance;
 import org.carebank.query.performance.PerformanceQueries.PackageCounts;
 import org.carebank.query.performance.PerformanceQueries.ProviderStanding;
@@ -53,7 +54,8 @@ record ProviderPerformance(
         List<WorkerIssues> workersWithRepeatedIssues,
         TimeBankMinutes timeBank,
         BigDecimal ecmComplianceRate,
-        Map<AmendmentReason, Integer> amendments)
+        Map<AmendmentReason, Integer> amendments,
+        AlertResponseTimes alerts)
         implements CsvExportable {
 
     record ContinuityView(int clients, BigDecimal averageWorkersPerClient, BigDecimal mainWorkerSharePercent) {}
@@ -71,7 +73,8 @@ record ProviderPerformance(
             PackageCounts packages,
             List<WorkerIssues> repeatedIssues,
             TimeBankMinutes timeBank,
-            EcmCompliance ecm) {
+            EcmCompliance ecm,
+            AlertResponseTimes alerts) {
         return new ProviderPerformance(
                 standing.providerId(),
                 standing.name(),
@@ -108,7 +111,8 @@ record ProviderPerformance(
                 List.copyOf(repeatedIssues),
                 timeBank,
                 Rates.percent(ecm.verified(), ecm.delivered()),
-                ecm.amendments());
+                ecm.amendments(),
+                alerts);
     }
 
     static final List<String> CSV_COLUMNS;
@@ -156,6 +160,15 @@ record ProviderPerformance(
         for (AmendmentReason reason : AmendmentReason.values()) {
             columns.add("amendments" + reason.name());
         }
+        columns.addAll(List.of(
+                "alertsRaised",
+                "alertsEscalated",
+                "alertsAcknowledged",
+                "alertAcknowledgeP50Minutes",
+                "alertAcknowledgeP90Minutes",
+                "alertsResolved",
+                "alertResolveP50Minutes",
+                "alertResolveP90Minutes"));
         CSV_COLUMNS = List.copyOf(columns);
     }
 
@@ -204,6 +217,15 @@ record ProviderPerformance(
         for (AmendmentReason reason : AmendmentReason.values()) {
             row.add(amendments.getOrDefault(reason, 0));
         }
+        row.addAll(Arrays.asList(
+                alerts.alertsRaised(),
+                alerts.alertsEscalated(),
+                alerts.acknowledged(),
+                alerts.acknowledgeP50Minutes(),
+                alerts.acknowledgeP90Minutes(),
+                alerts.resolved(),
+                alerts.resolveP50Minutes(),
+                alerts.resolveP90Minutes()));
         return row;
     }
 

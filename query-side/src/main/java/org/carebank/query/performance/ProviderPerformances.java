@@ -1,6 +1,8 @@
 package org.carebank.query.performance;
 
 import java.util.List;
+import org.carebank.query.alert.AlertResponseTimes;
+import org.carebank.query.alert.AlertResponses;
 import org.carebank.query.period.DatePeriod;
 import org.springframework.stereotype.Component;
 
@@ -9,12 +11,14 @@ import org.springframework.stereotype.Component;
 class ProviderPerformances {
 
     private final PerformanceQueries queries;
+    private final AlertResponses alertResponses;
 
-    ProviderPerformances(PerformanceQueries queries) {
+    ProviderPerformances(PerformanceQueries queries, AlertResponses alertResponses) {
         this.queries = queries;
+        this.alertResponses = alertResponses;
     }
 
-    /** One provider's view, or every provider's when {@code providerId} is null: nine queries either way. */
+    /** One provider's view, or every provider's when {@code providerId} is null: ten queries either way. */
     List<ProviderPerformance> of(DatePeriod period, String providerId) {
         var standings = queries.standings(providerId);
         var visits = queries.visitCounts(period, providerId);
@@ -24,6 +28,7 @@ class ProviderPerformances {
         var issues = queries.repeatedIssues(period, providerId);
         var timeBank = queries.timeBank(period, providerId);
         var ecm = queries.ecmCompliance(period, providerId);
+        var alerts = alertResponses.byProvider(period, providerId);
         return standings.stream()
                 .map(standing -> {
                     String id = standing.providerId();
@@ -37,7 +42,8 @@ class ProviderPerformances {
                             packages.getOrDefault(id, PerformanceQueries.PackageCounts.none()),
                             issues.getOrDefault(id, List.of()),
                             timeBank.getOrDefault(id, PerformanceQueries.TimeBankMinutes.NONE),
-                            ecm.getOrDefault(id, PerformanceQueries.EcmCompliance.none()));
+                            ecm.getOrDefault(id, PerformanceQueries.EcmCompliance.none()),
+                            alerts.getOrDefault(id, AlertResponseTimes.NONE));
                 })
                 .toList();
     }

@@ -62,7 +62,11 @@ class ProjectionRebuilds implements DisposableBean {
         this.instances = instances;
     }
 
-    /** The projections that can be rebuilt: every streaming processor of a projection. */
+    /**
+     * The projections that can be rebuilt: every streaming processor of a view ({@code *-views}). Others, such as the
+     * webhook outbox or the command side's time-bank reversals, act on the world: replaying them would send every
+     * notification or command again (ADR 0018).
+     */
     public List<String> names() {
         return processing.eventProcessors().entrySet().stream()
                 .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)

@@ -3,6 +3,7 @@ package org.carebank.query.web;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.carebank.kernel.refusal.CommandRefusedException;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.web.Problems;
 import org.slf4j.Logger;
@@ -11,6 +12,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -31,6 +34,12 @@ class QueryProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return Problems.response(Refusal.notFound(e.type(), e.getMessage()));
+    }
+
+    /** A rule the query side itself enforces (webhook subscriptions), with the kernel's refusal as its problem. */
+    @ExceptionHandler(CommandRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(CommandRefusedException e) {
+        return Problems.response(e.refusal());
     }
 
     @ExceptionHandler(BadRequestException.class)
@@ -61,6 +70,34 @@ class QueryProblems extends ResponseEntityExceptionHandler {
                 "Internal error",
                 "The query could not be answered. Quote error " + errorId + ".",
                 Map.of("errorId", errorId)));
+    }
+
+    /** A body that is not JSON of the expected shape (webhook subscriptions), as the command side answers it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(Problems.of(new Refusal(
+                        "malformed-request",
+                        400,
+                        "Malformed request",
+                        "The body is not JSON of the expected shape.",
+                        Map.of())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest()
+                .body(Problems.of(new Refusal(
+                        "invalid-request",
+                        400,
+                        "Invalid request",
+                        "The request body breaks field rules.",
+                        Map.of("errors", errors))));
     }
 
     @Override

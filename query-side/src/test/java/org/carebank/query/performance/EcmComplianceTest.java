@@ -10,6 +10,8 @@ import org.carebank.kernel.visit.AmendmentReason;
 import org.carebank.kernel.visit.EcmMethod;
 import org.carebank.kernel.visit.VisitCheckedOut;
 import org.carebank.kernel.visit.VisitStatus;
+import org.carebank.query.alert.AlertResponses;
+import org.carebank.query.period.DashboardCalendar;
 import org.carebank.query.period.DatePeriod;
 import org.carebank.query.testing.EventFeed;
 import org.carebank.query.testing.TestDatabase;
@@ -83,7 +85,8 @@ class EcmComplianceTest {
                                 "2026-11-25T08:00:00Z"),
                         rejected.amendmentRejected("A-1", "2026-11-25T09:00:00Z"));
 
-        performances = new ProviderPerformances(PerformanceTestKit.queries(jdbc));
+        performances = new ProviderPerformances(
+                PerformanceTestKit.queries(jdbc), new AlertResponses(jdbc, DashboardCalendar.london()));
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.Map;
 import org.carebank.kernel.carepackage.DeclineReason;
 import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.provider.ListStatus;
+import org.carebank.query.alert.AlertResponses;
 import org.carebank.query.performance.PerformanceQueries.WorkerIssues;
+import org.carebank.query.period.DashboardCalendar;
 import org.carebank.query.period.DatePeriod;
 import org.carebank.query.testing.EventFeed;
 import org.carebank.query.testing.NovemberAtSunrise;
@@ -43,7 +45,8 @@ class ProviderPerformanceTest {
         feed = new EventFeed(PerformanceTestKit.projection(jdbc));
         feed.reset();
         NovemberAtSunrise.happen(feed);
-        performances = new ProviderPerformances(PerformanceTestKit.queries(jdbc));
+        performances = new ProviderPerformances(
+                PerformanceTestKit.queries(jdbc), new AlertResponses(jdbc, DashboardCalendar.london()));
     }
 
     @Test

@@ -1,0 +1,7 @@
+package org.carebank.kernel.alert;
+
+public enum AlertStatus {
+    OPEN,
+    ACKNOWLEDGED,
+    RESOLVED
+}
