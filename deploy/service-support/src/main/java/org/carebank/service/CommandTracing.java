@@ -13,6 +13,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The trace of the request that sends a command, on the command: as it is sent, the current span's W3C
@@ -22,6 +24,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 final class CommandTracing
         implements MessageDispatchInterceptor<CommandMessage<?>>, MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandTracing.class);
 
     static final String TRACEPARENT = "traceparent";
     /** ECS's names, as in the log lines, so that one value finds both. */
@@ -72,6 +76,7 @@ final class CommandTracing
                 .kind(Span.Kind.CONSUMER)
                 .start();
         try (var scope = tracer.withSpan(span)) {
+            log.debug("Handling {}", unitOfWork.getMessage().getCommandName());
             return chain.proceed();
         } catch (Exception | Error e) {
             span.error(e);
