@@ -1,5 +1,6 @@
 package org.carebank.query.live;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -76,13 +77,16 @@ final class PostgresLiveFeed implements LiveFeed, SmartLifecycle {
         var chunk = new ArrayList<String>();
         int bytes = 0;
         for (String provider : new TreeSet<>(providers)) {
-            if (bytes + provider.length() + 3 > MAX_PROVIDER_BYTES && !chunk.isEmpty()) {
+            // Its UTF-8 bytes, quotes and comma; ids are plain ASCII (the command side's id rule), so JSON adds no
+            // escapes.
+            int size = provider.getBytes(StandardCharsets.UTF_8).length + 3;
+            if (bytes + size > MAX_PROVIDER_BYTES && !chunk.isEmpty()) {
                 payloads.add(JSON.writeValueAsString(new News(view, List.copyOf(chunk))));
                 chunk.clear();
                 bytes = 0;
             }
             chunk.add(provider);
-            bytes += provider.length() + 3;
+            bytes += size;
         }
         if (!chunk.isEmpty() || payloads.isEmpty()) {
             payloads.add(JSON.writeValueAsString(new News(view, List.copyOf(chunk))));
