@@ -125,11 +125,16 @@ class EventStoreConfiguration {
     /**
      * Tracking tokens live beside the projections they belong to, so a projection's rows and its token commit in one
      * transaction: after a crash nothing is applied twice or skipped. A claim not extended for {@code claim-timeout} is
-     * taken over by another instance (ADR 0011).
+     * taken over by another instance (ADR 0011). Each instance claims under a name of its own: Axon's default, the
+     * JVM's {@code pid@host}, is the same for two instances in one JVM (tests) and for containers that all run as
+     * pid 1 on hosts of the same name, and two owners of one name would both process a segment.
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, EventFeedSettings feed) {
         return JdbcTokenStore.builder()
+                .nodeId(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                .getName() + "/"
+                        + java.util.UUID.randomUUID().toString().substring(0, 8))
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .claimTimeout(feed.claimTimeout())

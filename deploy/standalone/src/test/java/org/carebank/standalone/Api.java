@@ -63,6 +63,14 @@ final class Api {
                 .header("Idempotency-Key", idempotencyKey));
     }
 
+    /** A POST with one more header, as a rostering system sends its {@code traceparent}. */
+    Response postWithHeader(String path, Object body, String header, String value) {
+        return send(request(path)
+                .POST(bodyOf(body))
+                .header("Content-Type", "application/json")
+                .header(header, value));
+    }
+
     Response put(String path, Object body) {
         return send(request(path).PUT(bodyOf(body)).header("Content-Type", "application/json"));
     }

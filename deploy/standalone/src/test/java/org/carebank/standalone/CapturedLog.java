@@ -25,6 +25,11 @@ final class CapturedLog implements AutoCloseable {
 
     private CapturedLog() {}
 
+    /** Every line captured so far. */
+    List<ILoggingEvent> events() {
+        return List.copyOf(events);
+    }
+
     /** Starts capturing; close it to stop. */
     static CapturedLog open() {
         var log = new CapturedLog();

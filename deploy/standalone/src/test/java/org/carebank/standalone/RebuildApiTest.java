@@ -98,6 +98,17 @@ class RebuildApiTest extends AuditTestSupport {
                     .isEqualTo(200);
             var progress = admin().get("/api/v1/admin/projections/visit-views/rebuild");
             assertThat(progress.json().path("state").asString()).isEqualTo("REBUILDING");
+            var notReady = as(null).get("/actuator/health/readiness");
+            assertThat(notReady.status())
+                    .as("out of the load balancer while a projection rebuilds")
+                    .isEqualTo(503);
+            assertThat(notReady.json().path("status").asString()).isEqualTo("OUT_OF_SERVICE");
+            assertThat(admin().get("/actuator/health/projections")
+                            .json()
+                            .path("details")
+                            .path("rebuilding")
+                            .toString())
+                    .contains("\"visit-views\"");
             var again = admin().post("/api/v1/admin/projections/visit-views/rebuild", Map.of());
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.problemType()).isEqualTo("/problems/rebuild-in-progress");
@@ -108,6 +119,9 @@ class RebuildApiTest extends AuditTestSupport {
         JsonNode done = awaitLive("visit-views");
         assertThat(done.path("eventsPerSecond").asLong()).isPositive();
         assertThat(alpha().get(path).json()).isEqualTo(before);
+        eventually(() -> assertThat(as(null).get("/actuator/health/readiness").status())
+                .as("ready again once the rebuild has caught up")
+                .isEqualTo(200));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("alert-views")
 class AlertViewNotifier extends ViewChangeNotifier {
 
-    AlertViewNotifier(LiveUpdates live) {
+    AlertViewNotifier(LiveFeed live) {
         super(live, "alerts");
     }
 

@@ -26,8 +26,8 @@ class PerformanceViewNotifier extends ViewChangeNotifier {
 
     private final JdbcClient jdbc;
 
-    PerformanceViewNotifier(LiveUpdates live, JdbcClient jdbc) {
-        super(live, "performance");
+    PerformanceViewNotifier(LiveFeed feed, JdbcClient jdbc) {
+        super(feed, "performance");
         this.jdbc = jdbc;
     }
 
