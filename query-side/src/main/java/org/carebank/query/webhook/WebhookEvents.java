@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.carebank.kernel.alert.AlertEscalated;
 import org.carebank.kernel.alert.AlertRaised;
 import org.carebank.kernel.alert.AlertResolved;
+import org.carebank.kernel.visit.VisitAmendmentRequested;
 import org.carebank.kernel.visit.VisitMissed;
 
 /**
@@ -16,7 +17,7 @@ import org.carebank.kernel.visit.VisitMissed;
  */
 final class WebhookEvents {
 
-    /** Every type a subscription may ask for; amendment.requested and statement.issued are wired when those exist. */
+    /** Every type a subscription may ask for; statement.issued is wired with the statements. */
     static final Set<String> TYPES = Set.of(
             "alert.raised",
             "alert.escalated",
@@ -32,6 +33,9 @@ final class WebhookEvents {
         map(AlertEscalated.class, e -> new Notification("alert.escalated", e.providerId(), e.visitId(), e));
         map(AlertResolved.class, e -> new Notification("alert.resolved", e.providerId(), e.visitId(), e));
         map(VisitMissed.class, e -> new Notification("visit.missed", e.providerId(), e.visitId(), e));
+        map(
+                VisitAmendmentRequested.class,
+                e -> new Notification("amendment.requested", e.providerId(), e.visitId(), e));
     }
 
     private WebhookEvents() {}

@@ -82,4 +82,28 @@ class RetryScheduleTest {
         assertThat(WebhookEvents.of("not an event")).isEmpty();
         assertThat(WebhookEvents.TYPES).contains("amendment.requested", "statement.issued");
     }
+
+    @Test
+    @DisplayName("an amendment request reaches its provider's subscribers as amendment.requested, ordered by visit")
+    void amendmentRequested() {
+        var times = new org.carebank.kernel.visit.VisitTimes(QUEUED, QUEUED.plusSeconds(1800), 30, false, false);
+        var requested = new org.carebank.kernel.visit.VisitAmendmentRequested(
+                "v-2",
+                "a-1",
+                "p-2",
+                "C-2",
+                "w-2",
+                QUEUED,
+                org.carebank.kernel.visit.VisitStatus.DELIVERED,
+                times,
+                times,
+                org.carebank.kernel.visit.AmendmentReason.WRONG_TIME_RECORDED,
+                "phone clock wrong",
+                "coordinator",
+                QUEUED);
+        var notification = WebhookEvents.of(requested).orElseThrow();
+        assertThat(notification.type()).isEqualTo("amendment.requested");
+        assertThat(notification.providerId()).isEqualTo("p-2");
+        assertThat(notification.orderingKey()).isEqualTo("v-2");
+    }
 }
