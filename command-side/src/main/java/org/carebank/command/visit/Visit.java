@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -14,6 +15,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.carebank.command.lookup.PackageFacts;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
+import org.carebank.kernel.payment.AcceptVisitExceptions;
+import org.carebank.kernel.payment.DeliveryVerified;
+import org.carebank.kernel.payment.Verification;
+import org.carebank.kernel.payment.VisitException;
+import org.carebank.kernel.payment.VisitExceptionsAccepted;
 import org.carebank.kernel.refusal.CommandOutcome;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.visit.CancelVisit;
@@ -69,6 +75,8 @@ class Visit {
     private VisitCheckedOut checkOut;
     private VisitDelivered delivery;
     private VisitCancelled cancellation;
+    private List<VisitException> exceptions = List.of();
+    private VisitExceptionsAccepted acceptance;
 
     protected Visit() {}
 
@@ -201,7 +209,12 @@ class Visit {
     }
 
     @CommandHandler
-    CommandOutcome handle(CheckOutVisit command, VisitRules rules, BillingPolicy billing, Caller caller) {
+    CommandOutcome handle(
+            CheckOutVisit command,
+            VisitRules rules,
+            BillingPolicy billing,
+            VerificationSettings verification,
+            Caller caller) {
         requireVisibleTo(caller);
         if (checkOut != null) {
             if (checkOut.at().equals(command.at()) && checkOut.method() == command.method()) {
@@ -239,11 +252,25 @@ class Visit {
                 command.reason(),
                 rules,
                 billing));
+        applyVerification(verification
+                .checks()
+                .exceptions(
+                        checkIn.method(),
+                        command.method(),
+                        plan.plannedMinutes(),
+                        delivered,
+                        plan.location(),
+                        checkIn.location()));
         return CommandOutcome.RECORDED;
     }
 
     @CommandHandler
-    CommandOutcome handle(RecordDelivery command, VisitRules rules, BillingPolicy billing, Caller caller) {
+    CommandOutcome handle(
+            RecordDelivery command,
+            VisitRules rules,
+            BillingPolicy billing,
+            VerificationSettings verification,
+            Caller caller) {
         requireVisibleTo(caller);
         if (delivery != null && delivery.source() == DeliverySource.RECORDED) {
             if (delivery.startedAt().equals(command.startedAt())
@@ -276,7 +303,36 @@ class Visit {
                 command.reason(),
                 rules,
                 billing));
+        applyVerification(verification.checks()
+                .exceptions(null, null, plan.plannedMinutes(), command.deliveredMinutes(), plan.location(), null));
         return CommandOutcome.RECORDED;
+    }
+
+    /** The council accepts the delivered visit's exceptions, so that it becomes payable (domain, "Verification"). */
+    @CommandHandler
+    CommandOutcome handle(AcceptVisitExceptions command, Caller caller) {
+        requireVisibleTo(caller);
+        if (acceptance != null) {
+            return CommandOutcome.ALREADY_RECORDED; // accepted once, for good: a repeat changes nothing
+        }
+        if (status != VisitStatus.DELIVERED) {
+            throw Refusal.conflict(
+                            "visit-not-delivered",
+                            "Visit " + visitId + " is " + status + ": only a delivered visit's exceptions are accepted.")
+                    .with("visitStatus", status)
+                    .exception();
+        }
+        if (exceptions.isEmpty()) {
+            throw Refusal.conflict("no-exceptions-to-accept", "Visit " + visitId + " is verified: it has no exceptions.")
+                    .exception();
+        }
+        apply(new VisitExceptionsAccepted(visitId, providerId, exceptions, command.note(), command.requestedAt()));
+        return CommandOutcome.RECORDED;
+    }
+
+    private void applyVerification(List<VisitException> found) {
+        apply(new DeliveryVerified(
+                visitId, providerId, found.isEmpty() ? Verification.VERIFIED : Verification.EXCEPTION, found));
     }
 
     @DeadlineHandler(deadlineName = MISSED_DEADLINE)
@@ -437,6 +493,16 @@ class Visit {
     @EventSourcingHandler
     void on(VisitCheckedOut event) {
         checkOut = event;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryVerified event) {
+        exceptions = event.exceptions();
+    }
+
+    @EventSourcingHandler
+    void on(VisitExceptionsAccepted event) {
+        acceptance = event;
     }
 
     @EventSourcingHandler

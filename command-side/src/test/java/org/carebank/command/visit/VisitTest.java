@@ -267,7 +267,7 @@ class VisitTest {
     @Test
     @DisplayName("ROUNDED billing in 15-minute units with a 7-minute tolerance bills 37 delivered minutes as 30")
     void roundedBillingRoundsThirtySevenDownToThirty() {
-        visitFixture(roster(), new BillingPolicy(BillingRule.ROUNDED, 15, 7))
+        visitFixture(roster(), new BillingPolicy(BillingRule.ROUNDED, 15, 7, 0))
                 .given(scheduled(), checkedIn(at("09:00"), false, 0))
                 .when(checkOut(at("09:37")))
                 .expectEvents(
@@ -293,7 +293,7 @@ class VisitTest {
     @Test
     @DisplayName("ROUNDED billing in 15-minute units with a 7-minute tolerance bills 38 delivered minutes as 45")
     void roundedBillingRoundsThirtyEightUpToFortyFive() {
-        visitFixture(roster(), new BillingPolicy(BillingRule.ROUNDED, 15, 7))
+        visitFixture(roster(), new BillingPolicy(BillingRule.ROUNDED, 15, 7, 0))
                 .given(scheduled(), checkedIn(at("09:00"), false, 0))
                 .when(checkOut(at("09:38")))
                 .expectEvents(

@@ -76,7 +76,13 @@ class SecurityConfiguration {
                                 "/api/v1/providers/*/cqc-ratings",
                                 "/api/v1/packages",
                                 "/api/v1/packages/*/offers",
-                                "/api/v1/clients/*/time-bank/adjustments")
+                                "/api/v1/clients/*/time-bank/adjustments",
+                                // Payments (issue 18): rates, reviews, rules, exception acceptance and statements.
+                                "/api/v1/packages/*/rates",
+                                "/api/v1/rate-reviews",
+                                "/api/v1/providers/*/billing-rule",
+                                "/api/v1/providers/*/statements",
+                                "/api/v1/visits/*/exception-acceptance")
                         .hasRole(COUNCIL)
                         .requestMatchers(
                                 POST,

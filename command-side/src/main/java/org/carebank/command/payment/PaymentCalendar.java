@@ -1,0 +1,23 @@
+package org.carebank.command.payment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The council's calendar for payment: a visit's planned date (which picks its rate and rule in force, and its
+ * statement period) is the date of its planned start in this zone. The query side reads the same setting.
+ */
+@ConfigurationProperties("carebank.payments")
+public record PaymentCalendar(@DefaultValue("Europe/London") ZoneId timeZone) {
+
+    public static PaymentCalendar london() {
+        return new PaymentCalendar(ZoneId.of("Europe/London"));
+    }
+
+    public LocalDate dateOf(Instant instant) {
+        return instant.atZone(timeZone).toLocalDate();
+    }
+}
