@@ -62,10 +62,7 @@ public class PaymentLookups {
                 .query(rs -> {
                     rates.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                             .add(new PackageRate(
-                                    rs.getString(2),
-                                    rs.getInt(3),
-                                    rs.getObject(4, LocalDate.class),
-                                    rs.getString(5)));
+                                    rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class), rs.getString(5)));
                 });
         return rates;
     }
@@ -77,7 +74,8 @@ public class PaymentLookups {
                         FROM billing_rule_lookup WHERE provider_id = ? ORDER BY seq""")
                 .param(providerId)
                 .query((rs, n) -> new ProviderBillingRule(
-                        new BillingTerms(BillingRule.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                        new BillingTerms(
+                                BillingRule.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
                         rs.getObject(5, LocalDate.class)))
                 .list();
     }

@@ -79,9 +79,10 @@ class PaymentCommandController {
     @PostMapping("/api/v1/packages/{packageId}/rates")
     @Operation(
             summary = "Set the package's hourly rate from a date (council)",
-            description = "Visits planned on or after effectiveFrom are billed at it, delivered ones not yet on an issued"
-                    + " statement included; a paid visit whose amount changes gets an adjustment line on the next"
-                    + " statement. Problems: 404 unknown-package, 409 rate-id-reused.")
+            description =
+                    "Visits planned on or after effectiveFrom are billed at it, delivered ones not yet on an issued"
+                            + " statement included; a paid visit whose amount changes gets an adjustment line on the next"
+                            + " statement. Problems: 404 unknown-package, 409 rate-id-reused.")
     ResponseEntity<CommandReceipt> rate(
             @PathVariable @Pattern(regexp = Ids.PATTERN) String packageId, @Valid @RequestBody Rate body) {
         var outcome = commands.send(new RecordPackageRate(
@@ -92,9 +93,10 @@ class PaymentCommandController {
     @PostMapping("/api/v1/rate-reviews")
     @Operation(
             summary = "Annual rate review: uplift every active package in scope from a date (council)",
-            description = "Scope: all active packages, or those of a zone and/or a provider. Each package's rate in force"
-                    + " on effectiveFrom is uplifted by upliftPercent, rounded to the penny half up. Problems: 409"
-                    + " review-id-reused.")
+            description =
+                    "Scope: all active packages, or those of a zone and/or a provider. Each package's rate in force"
+                            + " on effectiveFrom is uplifted by upliftPercent, rounded to the penny half up. Problems: 409"
+                            + " review-id-reused.")
     ResponseEntity<ReviewReceipt> review(@Valid @RequestBody Review body) {
         var reviewed = commands.send(
                 new ReviewRates(
@@ -155,14 +157,15 @@ class PaymentCommandController {
     @PostMapping("/api/v1/providers/{providerId}/statements")
     @Operation(
             summary = "Issue the provider's payment statement for a period (council)",
-            description = "Every payable visit planned on or before periodTo and not yet paid becomes a line; held visits"
-                    + " stay off; a paid visit whose figures changed gets an adjustment line naming the line it"
-                    + " adjusts. Problems: 404 unknown-provider, 409 statement-id-reused, 422 statement-period-overlaps"
-                    + " (with overlapsStatementId), 422 statement-period-invalid.")
+            description =
+                    "Every payable visit planned on or before periodTo and not yet paid becomes a line; held visits"
+                            + " stay off; a paid visit whose figures changed gets an adjustment line naming the line it"
+                            + " adjusts. Problems: 404 unknown-provider, 409 statement-id-reused, 422 statement-period-overlaps"
+                            + " (with overlapsStatementId), 422 statement-period-invalid.")
     ResponseEntity<CommandReceipt> issue(
             @PathVariable @Pattern(regexp = Ids.PATTERN) String providerId, @Valid @RequestBody Statement body) {
-        var outcome = commands.send(new IssueStatement(
-                providerId, body.statementId(), body.periodFrom(), body.periodTo(), commands.now()));
+        var outcome = commands.send(
+                new IssueStatement(providerId, body.statementId(), body.periodFrom(), body.periodTo(), commands.now()));
         return CommandReceipt.created(
                 body.statementId(), outcome, "/api/v1/providers/" + providerId + "/statements/" + body.statementId());
     }

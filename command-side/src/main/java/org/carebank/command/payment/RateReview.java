@@ -38,7 +38,8 @@ class RateReview {
                 return CommandOutcome.ALREADY_RECORDED;
             }
             throw Refusal.conflict(
-                            "review-id-reused", "Rate review " + command.reviewId() + " is recorded with other details.")
+                            "review-id-reused",
+                            "Rate review " + command.reviewId() + " is recorded with other details.")
                     .exception();
         }
         apply(new RatesReviewed(

@@ -38,9 +38,9 @@ class RateReviewing {
                 packages.stream().map(PaymentLookups.ActivePackage::packageId).toList());
         List<RatesReviewed.ReviewedRate> uplifted = packages.stream()
                 .flatMap(p -> EffectiveDates.inForceOn(
-                                rates.getOrDefault(p.packageId(), List.of()),
-                                PackageRate::effectiveFrom,
-                                command.effectiveFrom())
+                        rates.getOrDefault(p.packageId(), List.of()),
+                        PackageRate::effectiveFrom,
+                        command.effectiveFrom())
                         .map(rate -> new RatesReviewed.ReviewedRate(
                                 p.packageId(),
                                 rate.hourlyRatePence(),

@@ -303,7 +303,8 @@ class Visit {
                 command.reason(),
                 rules,
                 billing));
-        applyVerification(verification.checks()
+        applyVerification(verification
+                .checks()
                 .exceptions(null, null, plan.plannedMinutes(), command.deliveredMinutes(), plan.location(), null));
         return CommandOutcome.RECORDED;
     }
@@ -318,12 +319,14 @@ class Visit {
         if (status != VisitStatus.DELIVERED) {
             throw Refusal.conflict(
                             "visit-not-delivered",
-                            "Visit " + visitId + " is " + status + ": only a delivered visit's exceptions are accepted.")
+                            "Visit " + visitId + " is " + status
+                                    + ": only a delivered visit's exceptions are accepted.")
                     .with("visitStatus", status)
                     .exception();
         }
         if (exceptions.isEmpty()) {
-            throw Refusal.conflict("no-exceptions-to-accept", "Visit " + visitId + " is verified: it has no exceptions.")
+            throw Refusal.conflict(
+                            "no-exceptions-to-accept", "Visit " + visitId + " is verified: it has no exceptions.")
                     .exception();
         }
         apply(new VisitExceptionsAccepted(visitId, providerId, exceptions, command.note(), command.requestedAt()));

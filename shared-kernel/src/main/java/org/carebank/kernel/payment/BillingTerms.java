@@ -41,7 +41,8 @@ public record BillingTerms(BillingRule rule, int unitMinutes, int toleranceMinut
 
     public Billing bill(int deliveredMinutes, int hourlyRatePence) {
         int billable = billableMinutes(deliveredMinutes);
-        return new Billing(rule, unitMinutes, toleranceMinutes, hourlyRatePence, billable, pence(billable, hourlyRatePence));
+        return new Billing(
+                rule, unitMinutes, toleranceMinutes, hourlyRatePence, billable, pence(billable, hourlyRatePence));
     }
 
     /** Minutes at an hourly rate, to the penny, half up. */

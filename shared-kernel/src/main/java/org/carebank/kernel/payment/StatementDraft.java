@@ -25,9 +25,12 @@ public final class StatementDraft {
     /** A visit's full line, as if it had never been paid. */
     public static StatementLine price(String statementId, PaymentFacts visit, Terms terms) {
         PackageRate rate = EffectiveDates.inForceOn(
-                        terms.ratesOfPackage().apply(visit.packageId()), PackageRate::effectiveFrom, visit.plannedDate())
+                        terms.ratesOfPackage().apply(visit.packageId()),
+                        PackageRate::effectiveFrom,
+                        visit.plannedDate())
                 .orElseThrow(() -> new IllegalStateException("Package " + visit.packageId() + " has no rate"));
-        var rule = EffectiveDates.inForceOn(terms.providerRules(), ProviderBillingRule::effectiveFrom, visit.plannedDate())
+        var rule = EffectiveDates.inForceOn(
+                        terms.providerRules(), ProviderBillingRule::effectiveFrom, visit.plannedDate())
                 .filter(r -> !r.effectiveFrom().isAfter(visit.plannedDate()));
         BillingTerms billingTerms = rule.map(ProviderBillingRule::terms).orElse(terms.defaultTerms());
         var billing = billingTerms.bill(visit.deliveredMinutes(), rate.hourlyRatePence());
