@@ -334,8 +334,7 @@ class Visit {
     }
 
     private void applyVerification(List<VisitException> found) {
-        apply(new DeliveryVerified(
-                visitId, providerId, found.isEmpty() ? Verification.VERIFIED : Verification.EXCEPTION, found));
+        apply(new DeliveryVerified(visitId, providerId, Verification.of(found), found));
     }
 
     @DeadlineHandler(deadlineName = MISSED_DEADLINE)

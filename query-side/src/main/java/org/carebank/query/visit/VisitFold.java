@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
+import org.carebank.kernel.payment.DeliveryVerified;
+import org.carebank.kernel.payment.Verification;
+import org.carebank.kernel.payment.VisitException;
+import org.carebank.kernel.payment.VisitExceptionsAccepted;
 import org.carebank.kernel.visit.BillingRule;
 import org.carebank.kernel.visit.VisitCancelled;
 import org.carebank.kernel.visit.VisitCheckedIn;
@@ -41,6 +45,10 @@ final class VisitFold {
         } else if (payload instanceof VisitCheckedOut event) {
             return event.visitId();
         } else if (payload instanceof VisitDelivered event) {
+            return event.visitId();
+        } else if (payload instanceof DeliveryVerified event) {
+            return event.visitId();
+        } else if (payload instanceof VisitExceptionsAccepted event) {
             return event.visitId();
         }
         return null;
@@ -100,6 +108,12 @@ final class VisitFold {
             next.billablePence = billing.billablePence();
             next.billingRule = billing.rule();
             next.hourlyRatePence = billing.hourlyRatePence();
+        } else if (event instanceof DeliveryVerified verified) {
+            next.verification = Verification.of(verified.exceptions());
+            next.exceptions = verified.exceptions();
+            next.exceptionsAccepted = false;
+        } else if (event instanceof VisitExceptionsAccepted) {
+            next.exceptionsAccepted = true;
         }
         return next.view();
     }
@@ -142,6 +156,9 @@ final class VisitFold {
         String cancellationReason;
         Instant cancelledAt;
         Long noticeMinutes;
+        Verification verification;
+        List<VisitException> exceptions;
+        Boolean exceptionsAccepted;
 
         Draft(String visitId, String packageId, String clientRef, String providerId, String zone) {
             this.visitId = visitId;
@@ -173,6 +190,9 @@ final class VisitFold {
             cancellationReason = view.cancellationReason();
             cancelledAt = view.cancelledAt();
             noticeMinutes = view.noticeMinutes();
+            verification = view.verification();
+            exceptions = view.exceptions();
+            exceptionsAccepted = view.exceptionsAccepted();
         }
 
         /** Instants as the view's table keeps them, so that a folded view and its stored row say the same. */
@@ -202,7 +222,10 @@ final class VisitFold {
                     cancelledBy,
                     cancellationReason,
                     Sql.stored(cancelledAt),
-                    noticeMinutes);
+                    noticeMinutes,
+                    verification,
+                    exceptions,
+                    exceptionsAccepted);
         }
     }
 }

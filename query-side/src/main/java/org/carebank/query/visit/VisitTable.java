@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.carebank.kernel.payment.Verification;
+import org.carebank.kernel.payment.VisitException;
 import org.carebank.kernel.visit.BillingRule;
 import org.carebank.kernel.visit.VisitStatus;
 import org.carebank.query.batch.BatchedWrites;
@@ -29,7 +31,8 @@ class VisitTable {
             SELECT visit_id, package_id, client_ref, provider_id, zone, worker_id, planned_start, planned_minutes,
               time_critical, status, late, missed_alerted, checked_in_at, checked_out_at, delivered_minutes,
               short_visit, unused_minutes, billable_minutes, billable_pence, billing_rule, hourly_rate_pence,
-              cancelled_by, cancellation_reason, cancelled_at, notice_minutes
+              cancelled_by, cancellation_reason, cancelled_at, notice_minutes, verification, exceptions,
+              exceptions_accepted
             FROM visit_view""";
 
     private static final String INSERT =
@@ -37,8 +40,9 @@ class VisitTable {
             INSERT INTO visit_view (package_id, client_ref, provider_id, zone, worker_id, planned_start,
               planned_minutes, time_critical, status, late, missed_alerted, checked_in_at, checked_out_at,
               delivered_minutes, short_visit, unused_minutes, billable_minutes, billable_pence, billing_rule,
-              hourly_rate_pence, cancelled_by, cancellation_reason, cancelled_at, notice_minutes, updated_at, visit_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              hourly_rate_pence, cancelled_by, cancellation_reason, cancelled_at, notice_minutes, verification,
+              exceptions, exceptions_accepted, updated_at, visit_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** Every column but the key, so that every event of a batch shares one statement and one JDBC batch. */
     private static final String UPDATE =
@@ -47,7 +51,8 @@ class VisitTable {
               planned_start = ?, planned_minutes = ?, time_critical = ?, status = ?, late = ?, missed_alerted = ?,
               checked_in_at = ?, checked_out_at = ?, delivered_minutes = ?, short_visit = ?, unused_minutes = ?,
               billable_minutes = ?, billable_pence = ?, billing_rule = ?, hourly_rate_pence = ?, cancelled_by = ?,
-              cancellation_reason = ?, cancelled_at = ?, notice_minutes = ?, updated_at = ?
+              cancellation_reason = ?, cancelled_at = ?, notice_minutes = ?, verification = ?, exceptions = ?,
+              exceptions_accepted = ?, updated_at = ?
             WHERE visit_id = ?""";
 
     private final JdbcClient jdbc;
@@ -151,6 +156,12 @@ class VisitTable {
             visit.cancellationReason(),
             ts(visit.cancelledAt()),
             visit.noticeMinutes(),
+            visit.verification() == null ? null : visit.verification().name(),
+            visit.exceptions() == null
+                    ? null
+                    : String.join(
+                            ",", visit.exceptions().stream().map(Enum::name).toList()),
+            visit.exceptionsAccepted(),
             ts(at),
             visit.visitId()
         };
@@ -165,6 +176,8 @@ class VisitTable {
 
     private static VisitView row(ResultSet rs, int n) throws SQLException {
         String billingRule = rs.getString("billing_rule");
+        String verification = rs.getString("verification");
+        String exceptions = rs.getString("exceptions");
         return new VisitView(
                 rs.getString("visit_id"),
                 rs.getString("package_id"),
@@ -190,6 +203,15 @@ class VisitTable {
                 rs.getString("cancelled_by"),
                 rs.getString("cancellation_reason"),
                 Sql.instant(rs, "cancelled_at"),
-                Sql.nullableLong(rs, "notice_minutes"));
+                Sql.nullableLong(rs, "notice_minutes"),
+                verification == null ? null : Verification.valueOf(verification),
+                exceptions == null
+                        ? null
+                        : exceptions.isEmpty()
+                                ? List.<VisitException>of()
+                                : java.util.Arrays.stream(exceptions.split(","))
+                                        .map(VisitException::valueOf)
+                                        .toList(),
+                (Boolean) rs.getObject("exceptions_accepted"));
     }
 }

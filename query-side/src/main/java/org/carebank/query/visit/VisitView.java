@@ -3,6 +3,9 @@ package org.carebank.query.visit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.List;
+import org.carebank.kernel.payment.Verification;
+import org.carebank.kernel.payment.VisitException;
 import org.carebank.kernel.visit.BillingRule;
 import org.carebank.kernel.visit.VisitStatus;
 
@@ -36,4 +39,7 @@ record VisitView(
         String cancelledBy,
         String cancellationReason,
         Instant cancelledAt,
-        Long noticeMinutes) {}
+        Long noticeMinutes,
+        Verification verification,
+        List<VisitException> exceptions,
+        Boolean exceptionsAccepted) {}

@@ -45,9 +45,8 @@ public record PaymentFacts(
                 .toList();
     }
 
-    /** The one verification decision; visit maintenance extends it with AMENDED. */
     public Verification verification() {
-        return openExceptions().isEmpty() ? Verification.VERIFIED : Verification.EXCEPTION;
+        return Verification.of(exceptions);
     }
 
     public Optional<HoldReason> hold() {

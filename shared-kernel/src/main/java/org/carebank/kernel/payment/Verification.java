@@ -1,8 +1,19 @@
 package org.carebank.kernel.payment;
 
-/** Where a delivered visit stands for payment. AMENDED is set by visit maintenance (amendments). */
+import java.util.List;
+
+/**
+ * How a delivered visit was recorded: VERIFIED when no exception was found, else EXCEPTION (kept after the council
+ * accepts the exceptions: acceptance releases the hold, it does not rewrite how the visit was recorded). AMENDED is for
+ * visit maintenance: extend {@link #of} there.
+ */
 public enum Verification {
     VERIFIED,
     EXCEPTION,
-    AMENDED
+    AMENDED;
+
+    /** The one verification decision, from the exceptions found at delivery. */
+    public static Verification of(List<VisitException> exceptions) {
+        return exceptions.isEmpty() ? VERIFIED : EXCEPTION;
+    }
 }
