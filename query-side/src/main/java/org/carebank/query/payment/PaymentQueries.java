@@ -50,7 +50,7 @@ class PaymentQueries {
 
     List<RateView> rates(String packageId) {
         return jdbc.sql("SELECT rate_id, hourly_rate_pence, effective_from, reason, recorded_by FROM payment_rate_view"
-                        + " WHERE package_id = ? ORDER BY seq")
+                        + " WHERE package_id = ? ORDER BY position")
                 .param(packageId)
                 .query((rs, n) -> new RateView(
                         rs.getString(1),
@@ -125,7 +125,7 @@ class PaymentQueries {
         var rates = new HashMap<String, List<PackageRate>>();
         jdbc.sql("SELECT package_id, rate_id, hourly_rate_pence, effective_from, reason FROM payment_rate_view"
                         + " WHERE package_id IN (SELECT package_id FROM payment_visit_view WHERE provider_id = ?)"
-                        + " ORDER BY seq")
+                        + " ORDER BY position")
                 .param(providerId)
                 .query(rs -> {
                     rates.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
@@ -174,7 +174,8 @@ class PaymentQueries {
                         events.add(new Evidence("exceptions accepted", "VisitExceptionsAccepted", accepted, null));
                     }
                 });
-        jdbc.sql("SELECT position, reason FROM payment_rate_view WHERE package_id = ? AND rate_id = ? ORDER BY seq")
+        jdbc.sql(
+                        "SELECT position, reason FROM payment_rate_view WHERE package_id = ? AND rate_id = ? ORDER BY position")
                 .params(l.packageId(), l.rateId())
                 .query(rs -> {
                     events.add(new Evidence(
@@ -185,7 +186,7 @@ class PaymentQueries {
                 });
         if (l.ruleEffectiveFrom() != null) {
             jdbc.sql("SELECT position FROM payment_rule_view WHERE provider_id = ? AND effective_from = ?"
-                            + " ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
+                            + " ORDER BY position DESC FETCH FIRST 1 ROWS ONLY")
                     .params(providerId, l.ruleEffectiveFrom())
                     .query(rs -> {
                         events.add(new Evidence(
@@ -219,7 +220,7 @@ class PaymentQueries {
         return jdbc.sql(
                         """
                         SELECT rule, unit_minutes, tolerance_minutes, minimum_minutes, effective_from
-                        FROM payment_rule_view WHERE provider_id = ? ORDER BY seq""")
+                        FROM payment_rule_view WHERE provider_id = ? ORDER BY position""")
                 .param(providerId)
                 .query((rs, n) -> new ProviderBillingRule(
                         new BillingTerms(
