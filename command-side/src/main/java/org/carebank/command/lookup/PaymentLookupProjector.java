@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.carebank.command.payment.PaymentCalendar;
 import org.carebank.kernel.carepackage.PackageCommissioned;
 import org.carebank.kernel.payment.BillingRuleSet;
 import org.carebank.kernel.payment.DeliveryVerified;

@@ -12,10 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * an earlier visit.
  */
 @ConfigurationProperties("carebank.verification")
-public record VerificationSettings(
+record VerificationSettings(
         @DefaultValue("15") int overPlanToleranceMinutes, @DefaultValue("250") int farFromClientMetres) {
 
-    public static VerificationSettings defaults() {
+    static VerificationSettings defaults() {
         return new Binder().bindOrCreate("carebank.verification", VerificationSettings.class);
     }
 

@@ -1,4 +1,4 @@
-package org.carebank.command.payment;
+package org.carebank.command.lookup;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,13 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * statement period) is the date of its planned start in this zone. The query side reads the same setting.
  */
 @ConfigurationProperties("carebank.payments")
-public record PaymentCalendar(@DefaultValue("Europe/London") ZoneId timeZone) {
+record PaymentCalendar(@DefaultValue("Europe/London") ZoneId timeZone) {
 
-    public static PaymentCalendar london() {
+    static PaymentCalendar london() {
         return new PaymentCalendar(ZoneId.of("Europe/London"));
     }
 
-    public LocalDate dateOf(Instant instant) {
+    LocalDate dateOf(Instant instant) {
         return instant.atZone(timeZone).toLocalDate();
     }
 }
