@@ -3,6 +3,7 @@ package org.carebank.command.lookup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.carebank.kernel.payment.PaymentDefaults;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * statement period) is the date of its planned start in this zone. The query side reads the same setting.
  */
 @ConfigurationProperties("carebank.payments")
-record PaymentCalendar(@DefaultValue("Europe/London") ZoneId timeZone) {
+record PaymentCalendar(@DefaultValue(PaymentDefaults.TIME_ZONE) ZoneId timeZone) {
 
     static PaymentCalendar london() {
         return new PaymentCalendar(ZoneId.of("Europe/London"));

@@ -1,6 +1,7 @@
 package org.carebank.command.visit;
 
 import org.carebank.kernel.payment.BillingTerms;
+import org.carebank.kernel.payment.PaymentDefaults;
 import org.carebank.kernel.visit.Billing;
 import org.carebank.kernel.visit.BillingRule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,10 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("carebank.billing")
 public record BillingPolicy(
-        @DefaultValue("ACTUAL") BillingRule rule,
-        @DefaultValue("15") int unitMinutes,
-        @DefaultValue("7") int toleranceMinutes,
-        @DefaultValue("0") int minimumMinutes) {
+        @DefaultValue(PaymentDefaults.BILLING_RULE) BillingRule rule,
+        @DefaultValue(PaymentDefaults.UNIT_MINUTES) int unitMinutes,
+        @DefaultValue(PaymentDefaults.TOLERANCE_MINUTES) int toleranceMinutes,
+        @DefaultValue(PaymentDefaults.MINIMUM_MINUTES) int minimumMinutes) {
 
     public static BillingPolicy actual() {
         return new BillingPolicy(BillingRule.ACTUAL, 15, 7, 0);

@@ -1,6 +1,7 @@
 package org.carebank.query.payment;
 
 import org.carebank.kernel.payment.BillingTerms;
+import org.carebank.kernel.payment.PaymentDefaults;
 import org.carebank.kernel.visit.BillingRule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,10 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("carebank.billing")
 record DefaultBillingRule(
-        @DefaultValue("ACTUAL") BillingRule rule,
-        @DefaultValue("15") int unitMinutes,
-        @DefaultValue("7") int toleranceMinutes,
-        @DefaultValue("0") int minimumMinutes) {
+        @DefaultValue(PaymentDefaults.BILLING_RULE) BillingRule rule,
+        @DefaultValue(PaymentDefaults.UNIT_MINUTES) int unitMinutes,
+        @DefaultValue(PaymentDefaults.TOLERANCE_MINUTES) int toleranceMinutes,
+        @DefaultValue(PaymentDefaults.MINIMUM_MINUTES) int minimumMinutes) {
 
     BillingTerms terms() {
         return new BillingTerms(rule, unitMinutes, toleranceMinutes, minimumMinutes);
