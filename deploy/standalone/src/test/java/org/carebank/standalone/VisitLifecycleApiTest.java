@@ -52,7 +52,8 @@ class VisitLifecycleApiTest extends ApiTestSupport {
                     .isEqualTo(start.plusSeconds(35 * 60).toString());
         });
         assertThat(eventTypes(StreamIds.visit(visitId)))
-                .containsExactly("VisitScheduled", "VisitCheckedIn", "VisitCheckedOut", "VisitDelivered");
+                .containsExactly(
+                        "VisitScheduled", "VisitCheckedIn", "VisitCheckedOut", "VisitDelivered", "DeliveryVerified");
     }
 
     @Test
