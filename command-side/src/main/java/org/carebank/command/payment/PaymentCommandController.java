@@ -23,6 +23,7 @@ import org.carebank.kernel.Ids;
 import org.carebank.kernel.payment.AcceptVisitExceptions;
 import org.carebank.kernel.payment.BillingTerms;
 import org.carebank.kernel.payment.IssueStatement;
+import org.carebank.kernel.payment.RateReviewReceipt;
 import org.carebank.kernel.payment.RecordPackageRate;
 import org.carebank.kernel.payment.ReviewRates;
 import org.carebank.kernel.payment.SetBillingRule;
@@ -106,7 +107,7 @@ class PaymentCommandController {
                         body.basis(),
                         body.zone(),
                         body.providerId()),
-                RateReviewing.Reviewed.class);
+                RateReviewReceipt.class);
         var receipt = new ReviewReceipt(
                 body.reviewId(),
                 reviewed.repeat() ? CommandOutcome.ALREADY_RECORDED : CommandOutcome.RECORDED,

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.Repository;
 import org.carebank.command.lookup.PaymentLookups;
 import org.carebank.kernel.payment.EffectiveDates;
 import org.carebank.kernel.payment.PackageRate;
+import org.carebank.kernel.payment.RateReviewReceipt;
 import org.carebank.kernel.payment.RateUplift;
 import org.carebank.kernel.payment.RatesReviewed;
 import org.carebank.kernel.payment.ReviewRates;
@@ -19,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RateReviewing {
 
-    /** What the API answers: how many packages the review uplifted (also for a repeat). */
-    record Reviewed(int packagesUplifted, boolean repeat) {}
-
     private final Repository<RateReview> reviews;
     private final PaymentLookups payments;
 
@@ -31,7 +29,7 @@ class RateReviewing {
     }
 
     @CommandHandler
-    Reviewed handle(ReviewRates command) throws Exception {
+    RateReviewReceipt handle(ReviewRates command) throws Exception {
         var review = reviews.loadOrCreate(command.streamId(), RateReview::new);
         var packages = payments.activePackages(command.zone(), command.providerId());
         var rates = payments.packageRates(
@@ -48,6 +46,7 @@ class RateReviewing {
                         .stream())
                 .toList();
         var outcome = review.invoke(r -> r.review(command, uplifted));
-        return new Reviewed(review.invoke(RateReview::packagesUplifted), outcome == CommandOutcome.ALREADY_RECORDED);
+        return new RateReviewReceipt(
+                review.invoke(RateReview::packagesUplifted), outcome == CommandOutcome.ALREADY_RECORDED);
     }
 }

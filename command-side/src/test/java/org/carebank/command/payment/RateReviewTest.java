@@ -47,7 +47,7 @@ class RateReviewTest {
         var command = new ReviewRates("rr-2027", APRIL_1, NLW, "NLW April 2027", "NORTH", null);
         fixture.givenNoPriorActivity()
                 .when(command)
-                .expectResultMessagePayload(new RateReviewing.Reviewed(2, false))
+                .expectResultMessagePayload(new org.carebank.kernel.payment.RateReviewReceipt(2, false))
                 .expectEvents(new RatesReviewed(
                         "rr-2027",
                         APRIL_1,
@@ -74,7 +74,7 @@ class RateReviewTest {
         fixture.givenNoPriorActivity().when(command).expectEvents(reviewed);
         fixture.given(reviewed)
                 .when(command)
-                .expectResultMessagePayload(new RateReviewing.Reviewed(2, true))
+                .expectResultMessagePayload(new org.carebank.kernel.payment.RateReviewReceipt(2, true))
                 .expectNoEvents();
         fixture.given(reviewed)
                 .when(new ReviewRates("rr-acme", APRIL_1, new BigDecimal("5"), "other", null, "P-ACME"))
