@@ -24,6 +24,15 @@ public final class StreamIds {
         return "timebank:" + clientRef;
     }
 
+    public static String rateReview(String reviewId) {
+        return "ratereview:" + reviewId;
+    }
+
+    /** One provider's payment statements, in one stream so periods never overlap and a visit is paid once. */
+    public static String statements(String providerId) {
+        return "statements:" + providerId;
+    }
+
     /** The caller's id inside a stream name. */
     public static String idOf(String streamId) {
         int colon = streamId.indexOf(':');

@@ -2,7 +2,9 @@ package org.carebank.command.carepackage;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -23,6 +25,8 @@ import org.carebank.kernel.carepackage.PackageDeclined;
 import org.carebank.kernel.carepackage.PackageHandedBack;
 import org.carebank.kernel.carepackage.PackageOffered;
 import org.carebank.kernel.carepackage.PackageStatus;
+import org.carebank.kernel.payment.PackageRateChanged;
+import org.carebank.kernel.payment.RecordPackageRate;
 import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.refusal.CommandOutcome;
 import org.carebank.kernel.refusal.Refusal;
@@ -45,6 +49,7 @@ class CarePackage {
     private String lastHeldBy;
     private final Set<String> pendingOffers = new HashSet<>();
     private final Set<String> declinedBy = new HashSet<>();
+    private final Map<String, PackageRateChanged> rates = new HashMap<>();
 
     protected CarePackage() {}
 
@@ -139,6 +144,26 @@ class CarePackage {
         return CommandOutcome.RECORDED;
     }
 
+    /** A new hourly rate from a date (domain, "Rate in force"); the rate id makes a retry safe. */
+    @CommandHandler
+    CommandOutcome handle(RecordPackageRate command) {
+        var changed = new PackageRateChanged(
+                packageId, command.rateId(), command.hourlyRatePence(), command.effectiveFrom(), command.reason());
+        PackageRateChanged earlier = rates.get(command.rateId());
+        if (earlier != null) {
+            if (earlier.equals(changed)) {
+                return CommandOutcome.ALREADY_RECORDED;
+            }
+            throw Refusal.conflict(
+                            "rate-id-reused",
+                            "Rate " + command.rateId() + " of package " + packageId + " is already recorded with other"
+                                    + " details.")
+                    .exception();
+        }
+        apply(changed);
+        return CommandOutcome.RECORDED;
+    }
+
     private void requireActingFor(String provider, Caller caller) {
         if (!caller.mayActFor(provider)) {
             // A provider acting for another gets the answer an unknown package gets: no existence leak.
@@ -203,6 +228,11 @@ class CarePackage {
         if (pendingOffers.isEmpty()) {
             status = PackageStatus.COMMISSIONED;
         }
+    }
+
+    @EventSourcingHandler
+    void on(PackageRateChanged event) {
+        rates.put(event.rateId(), event);
     }
 
     @EventSourcingHandler

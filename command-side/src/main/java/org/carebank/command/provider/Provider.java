@@ -13,6 +13,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
+import org.carebank.kernel.payment.BillingRuleSet;
+import org.carebank.kernel.payment.SetBillingRule;
 import org.carebank.kernel.provider.AdmitProvider;
 import org.carebank.kernel.provider.CqcRatings;
 import org.carebank.kernel.provider.CqcRatingsRecorded;
@@ -29,6 +31,9 @@ import org.carebank.kernel.refusal.Refusal;
 /** A home care agency on (or suspended from) the council's approved list, with the workers it employs. */
 @Aggregate
 class Provider {
+
+    /** The billing rule set from each date; a later rule from the same date replaces an earlier one. */
+    private final java.util.Map<java.time.LocalDate, BillingRuleSet> billingRules = new java.util.HashMap<>();
 
     @AggregateIdentifier
     private String streamId;
@@ -114,11 +119,27 @@ class Provider {
         return CommandOutcome.RECORDED;
     }
 
+    /** The provider's billing rule from a date; the same rule from the same date again is a repeat. */
+    @CommandHandler
+    CommandOutcome handle(SetBillingRule command) {
+        var set = new BillingRuleSet(providerId, command.terms(), command.effectiveFrom());
+        if (set.equals(billingRules.get(command.effectiveFrom()))) {
+            return CommandOutcome.ALREADY_RECORDED;
+        }
+        apply(set);
+        return CommandOutcome.RECORDED;
+    }
+
     void requireVisibleTo(Caller caller) {
         if (!caller.mayActFor(providerId)) {
             throw Refusal.notFound("unknown-provider", "No provider " + providerId + ".")
                     .exception();
         }
+    }
+
+    @EventSourcingHandler
+    void on(BillingRuleSet event) {
+        billingRules.put(event.effectiveFrom(), event);
     }
 
     @EventSourcingHandler

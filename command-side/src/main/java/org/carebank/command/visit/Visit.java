@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
@@ -30,6 +31,11 @@ import org.carebank.kernel.alert.AlertStatus;
 import org.carebank.kernel.alert.ResolveAlert;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
+import org.carebank.kernel.payment.AcceptVisitExceptions;
+import org.carebank.kernel.payment.DeliveryVerified;
+import org.carebank.kernel.payment.Verification;
+import org.carebank.kernel.payment.VisitException;
+import org.carebank.kernel.payment.VisitExceptionsAccepted;
 import org.carebank.kernel.refusal.CommandOutcome;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.visit.AmendmentReason;
@@ -114,6 +120,8 @@ class Visit {
     private String openAmendmentId;
 
     private static final VisitTimes NOTHING_RECORDED = new VisitTimes(null, null, 0, false, false);
+    private List<VisitException> exceptions = List.of();
+    private VisitExceptionsAccepted acceptance;
 
     protected Visit() {}
 
@@ -258,7 +266,12 @@ class Visit {
     }
 
     @CommandHandler
-    CommandOutcome handle(CheckOutVisit command, VisitRules rules, BillingPolicy billing, Caller caller) {
+    CommandOutcome handle(
+            CheckOutVisit command,
+            VisitRules rules,
+            BillingPolicy billing,
+            VerificationSettings verification,
+            Caller caller) {
         requireVisibleTo(caller);
         if (checkOut != null) {
             if (checkOut.at().equals(command.at()) && checkOut.method() == command.method()) {
@@ -296,11 +309,25 @@ class Visit {
                 command.reason(),
                 rules,
                 billing));
+        applyVerification(verification
+                .checks()
+                .exceptions(
+                        checkIn.method(),
+                        command.method(),
+                        plan.plannedMinutes(),
+                        delivered,
+                        plan.location(),
+                        checkIn.location()));
         return CommandOutcome.RECORDED;
     }
 
     @CommandHandler
-    CommandOutcome handle(RecordDelivery command, VisitRules rules, BillingPolicy billing, Caller caller) {
+    CommandOutcome handle(
+            RecordDelivery command,
+            VisitRules rules,
+            BillingPolicy billing,
+            VerificationSettings verification,
+            Caller caller) {
         requireVisibleTo(caller);
         if (delivery != null && delivery.source() == DeliverySource.RECORDED) {
             if (delivery.startedAt().equals(command.startedAt())
@@ -333,6 +360,9 @@ class Visit {
                 command.reason(),
                 rules,
                 billing));
+        applyVerification(verification
+                .checks()
+                .exceptions(null, null, plan.plannedMinutes(), command.deliveredMinutes(), plan.location(), null));
         resolveOpenAlerts(AlertOutcome.WORKER_ARRIVED, command.startedAt(), "delivery recorded");
         return CommandOutcome.RECORDED;
     }
@@ -588,6 +618,34 @@ class Visit {
                 decidedBy.principal(),
                 automatic,
                 at);
+    }
+
+    /** The council accepts the delivered visit's exceptions, so that it becomes payable (domain, "Verification"). */
+    @CommandHandler
+    CommandOutcome handle(AcceptVisitExceptions command, Caller caller) {
+        requireVisibleTo(caller);
+        if (acceptance != null) {
+            return CommandOutcome.ALREADY_RECORDED; // accepted once, for good: a repeat changes nothing
+        }
+        if (status != VisitStatus.DELIVERED) {
+            throw Refusal.conflict(
+                            "visit-not-delivered",
+                            "Visit " + visitId + " is " + status
+                                    + ": only a delivered visit's exceptions are accepted.")
+                    .with("visitStatus", status)
+                    .exception();
+        }
+        if (exceptions.isEmpty()) {
+            throw Refusal.conflict(
+                            "no-exceptions-to-accept", "Visit " + visitId + " is verified: it has no exceptions.")
+                    .exception();
+        }
+        apply(new VisitExceptionsAccepted(visitId, providerId, exceptions, command.note(), command.requestedAt()));
+        return CommandOutcome.RECORDED;
+    }
+
+    private void applyVerification(List<VisitException> found) {
+        apply(new DeliveryVerified(visitId, providerId, Verification.of(found), found));
     }
 
     @DeadlineHandler(deadlineName = MISSED_DEADLINE)
@@ -903,6 +961,16 @@ class Visit {
     @EventSourcingHandler
     void on(VisitCheckedOut event) {
         checkOut = event;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryVerified event) {
+        exceptions = event.exceptions();
+    }
+
+    @EventSourcingHandler
+    void on(VisitExceptionsAccepted event) {
+        acceptance = event;
     }
 
     @EventSourcingHandler

@@ -274,4 +274,26 @@ class CarePackageTest {
                 .when(new OfferPackage(PACKAGE, BRIGHT))
                 .expectEvents(new PackageOffered(PACKAGE, BRIGHT));
     }
+
+    @Test
+    @DisplayName(
+            "the council sets a package's rate from a date; the same rate id again is a repeat, another body a conflict")
+    void recordsRate() {
+        var rate = new org.carebank.kernel.payment.RecordPackageRate(
+                PACKAGE, "r-2027", 2561, LocalDate.parse("2027-04-01"), "NLW April 2027");
+        var changed = new org.carebank.kernel.payment.PackageRateChanged(
+                PACKAGE, "r-2027", 2561, LocalDate.parse("2027-04-01"), "NLW April 2027");
+        fixture.given(commissioned())
+                .when(rate)
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(changed);
+        fixture.given(commissioned(), changed)
+                .when(rate)
+                .expectResultMessagePayload(CommandOutcome.ALREADY_RECORDED)
+                .expectNoEvents();
+        fixture.given(commissioned(), changed)
+                .when(new org.carebank.kernel.payment.RecordPackageRate(
+                        PACKAGE, "r-2027", 2600, LocalDate.parse("2027-04-01"), "NLW April 2027"))
+                .expectException(refusedWith("rate-id-reused", 409));
+    }
 }

@@ -88,6 +88,7 @@ final class VisitFixtures {
         var rules = VisitRules.defaults();
         fixture.registerInjectableResource(rules);
         fixture.registerInjectableResource(billing);
+        fixture.registerInjectableResource(VerificationSettings.defaults());
         fixture.registerAnnotatedCommandHandler(new VisitScheduling(
                 fixture.getRepository(), lookups, rules, AlertRules.defaults(), deadlineManagerOf(fixture)));
         return fixture;

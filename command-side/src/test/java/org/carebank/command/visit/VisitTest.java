@@ -16,9 +16,13 @@ import static org.carebank.command.visit.VisitFixtures.visitFixture;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
+import org.carebank.kernel.payment.DeliveryVerified;
+import org.carebank.kernel.payment.Verification;
+import org.carebank.kernel.payment.VisitException;
 import org.carebank.kernel.refusal.CommandOutcome;
 import org.carebank.kernel.refusal.CommandRefusedException;
 import org.carebank.kernel.visit.Billing;
@@ -64,6 +68,19 @@ class VisitTest {
 
     private static CheckInVisit checkIn(Instant at) {
         return new CheckInVisit(VISIT, at, EcmMethod.APP_GPS, null, HOME);
+    }
+
+    private static DeliveryVerified verifiedDelivery() {
+        return new DeliveryVerified(VISIT, ACME, Verification.VERIFIED, List.of());
+    }
+
+    /** Minutes recorded without ECM: neither end was electronic. */
+    private static DeliveryVerified recordedDelivery() {
+        return new DeliveryVerified(
+                VISIT,
+                ACME,
+                Verification.EXCEPTION,
+                List.of(VisitException.MANUAL_CHECK_IN, VisitException.NO_CHECK_OUT));
     }
 
     private static CheckOutVisit checkOut(Instant at) {
@@ -211,7 +228,8 @@ class VisitTest {
                                 0,
                                 null,
                                 // 50 minutes at 1850p an hour is 1541.67p, rounded to 1542p
-                                new Billing(BillingRule.ACTUAL, 0, 0, RATE, 50, 1542)));
+                                new Billing(BillingRule.ACTUAL, 0, 0, RATE, 50, 1542)),
+                        verifiedDelivery());
     }
 
     @Test
@@ -236,7 +254,8 @@ class VisitTest {
                                 false,
                                 0,
                                 null,
-                                new Billing(BillingRule.ACTUAL, 0, 0, RATE, 51, 1573)));
+                                new Billing(BillingRule.ACTUAL, 0, 0, RATE, 51, 1573)),
+                        verifiedDelivery());
     }
 
     @Test
@@ -261,13 +280,14 @@ class VisitTest {
                                 false,
                                 20,
                                 "client asked us to leave",
-                                new Billing(BillingRule.ACTUAL, 0, 0, RATE, 40, 1233)));
+                                new Billing(BillingRule.ACTUAL, 0, 0, RATE, 40, 1233)),
+                        verifiedDelivery());
     }
 
     @Test
     @DisplayName("ROUNDED billing in 15-minute units with a 7-minute tolerance bills 37 delivered minutes as 30")
     void roundedBillingRoundsThirtySevenDownToThirty() {
-        visitFixture(roster(), new BillingPolicy(BillingRule.ROUNDED, 15, 7))
+        visitFixture(roster(), new BillingPolicy(BillingRule.ROUNDED, 15, 7, 0))
                 .given(scheduled(), checkedIn(at("09:00"), false, 0))
                 .when(checkOut(at("09:37")))
                 .expectEvents(
@@ -287,13 +307,14 @@ class VisitTest {
                                 true,
                                 0,
                                 null,
-                                new Billing(BillingRule.ROUNDED, 15, 7, RATE, 30, 925)));
+                                new Billing(BillingRule.ROUNDED, 15, 7, RATE, 30, 925)),
+                        verifiedDelivery());
     }
 
     @Test
     @DisplayName("ROUNDED billing in 15-minute units with a 7-minute tolerance bills 38 delivered minutes as 45")
     void roundedBillingRoundsThirtyEightUpToFortyFive() {
-        visitFixture(roster(), new BillingPolicy(BillingRule.ROUNDED, 15, 7))
+        visitFixture(roster(), new BillingPolicy(BillingRule.ROUNDED, 15, 7, 0))
                 .given(scheduled(), checkedIn(at("09:00"), false, 0))
                 .when(checkOut(at("09:38")))
                 .expectEvents(
@@ -314,7 +335,8 @@ class VisitTest {
                                 0,
                                 null,
                                 // 45 minutes at 1850p an hour is 1387.5p, rounded half up to 1388p
-                                new Billing(BillingRule.ROUNDED, 15, 7, RATE, 45, 1388)));
+                                new Billing(BillingRule.ROUNDED, 15, 7, RATE, 45, 1388)),
+                        verifiedDelivery());
     }
 
     @Test
@@ -323,22 +345,24 @@ class VisitTest {
         fixture.given(scheduled())
                 .when(new RecordDelivery(VISIT, at("09:10"), 45, false, "phone battery died"))
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
-                .expectEvents(new VisitDelivered(
-                        VISIT,
-                        ACME,
-                        CLIENT,
-                        WORKER,
-                        DeliverySource.RECORDED,
-                        at("09:10"),
-                        at("09:55"),
-                        60,
-                        45,
-                        false,
-                        false,
-                        true,
-                        0,
-                        "phone battery died",
-                        new Billing(BillingRule.ACTUAL, 0, 0, RATE, 45, 1388)));
+                .expectEvents(
+                        new VisitDelivered(
+                                VISIT,
+                                ACME,
+                                CLIENT,
+                                WORKER,
+                                DeliverySource.RECORDED,
+                                at("09:10"),
+                                at("09:55"),
+                                60,
+                                45,
+                                false,
+                                false,
+                                true,
+                                0,
+                                "phone battery died",
+                                new Billing(BillingRule.ACTUAL, 0, 0, RATE, 45, 1388)),
+                        recordedDelivery());
     }
 
     @Test

@@ -80,7 +80,13 @@ class SecurityConfiguration {
                                 "/api/v1/clients/*/time-bank/adjustments",
                                 // Visit maintenance: providers amend, the council decides (four eyes, issue 19).
                                 "/api/v1/visits/*/amendments/*/approval",
-                                "/api/v1/visits/*/amendments/*/rejection")
+                                "/api/v1/visits/*/amendments/*/rejection",
+                                // Payments (issue 18): rates, reviews, rules, exception acceptance and statements.
+                                "/api/v1/packages/*/rates",
+                                "/api/v1/rate-reviews",
+                                "/api/v1/providers/*/billing-rule",
+                                "/api/v1/providers/*/statements",
+                                "/api/v1/visits/*/exception-acceptance")
                         .hasRole(COUNCIL)
                         .requestMatchers(
                                 POST,

@@ -68,7 +68,12 @@ class AuditFeedApiTest extends AuditTestSupport {
                 .toList();
         assertThat(visit)
                 .containsExactly(
-                        "VisitScheduled", "VisitRescheduled", "VisitCheckedIn", "VisitCheckedOut", "VisitDelivered");
+                        "VisitScheduled",
+                        "VisitRescheduled",
+                        "VisitCheckedIn",
+                        "VisitCheckedOut",
+                        "VisitDelivered",
+                        "DeliveryVerified");
     }
 
     @Test

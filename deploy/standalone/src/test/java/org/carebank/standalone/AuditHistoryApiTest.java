@@ -27,8 +27,13 @@ class AuditHistoryApiTest extends AuditTestSupport {
         assertThat(events)
                 .extracting(e -> e.path("type").asString().replaceAll(".*\\.", ""))
                 .containsExactly(
-                        "VisitScheduled", "VisitRescheduled", "VisitCheckedIn", "VisitCheckedOut", "VisitDelivered");
-        assertThat(events).extracting(e -> e.path("sequence").asLong()).containsExactly(0L, 1L, 2L, 3L, 4L);
+                        "VisitScheduled",
+                        "VisitRescheduled",
+                        "VisitCheckedIn",
+                        "VisitCheckedOut",
+                        "VisitDelivered",
+                        "DeliveryVerified");
+        assertThat(events).extracting(e -> e.path("sequence").asLong()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
         assertThat(events)
                 .extracting(e -> e.path("position").asLong())
                 .isSorted()

@@ -59,7 +59,8 @@ class VisitLifecycleApiTest extends ApiTestSupport {
                         "VisitCheckedIn",
                         "AlertResolved",
                         "VisitCheckedOut",
-                        "VisitDelivered");
+                        "VisitDelivered",
+                        "DeliveryVerified");
     }
 
     @Test

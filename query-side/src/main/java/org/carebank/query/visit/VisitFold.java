@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
+import org.carebank.kernel.payment.DeliveryVerified;
+import org.carebank.kernel.payment.Verification;
+import org.carebank.kernel.payment.VisitException;
+import org.carebank.kernel.payment.VisitExceptionsAccepted;
 import org.carebank.kernel.visit.AmendmentStatus;
 import org.carebank.kernel.visit.BillingRule;
 import org.carebank.kernel.visit.VisitAmendmentApproved;
@@ -51,6 +55,10 @@ final class VisitFold {
         } else if (payload instanceof VisitAmendmentApproved event) {
             return event.visitId();
         } else if (payload instanceof VisitAmendmentRejected event) {
+            return event.visitId();
+        } else if (payload instanceof DeliveryVerified event) {
+            return event.visitId();
+        } else if (payload instanceof VisitExceptionsAccepted event) {
             return event.visitId();
         }
         return null;
@@ -122,6 +130,12 @@ final class VisitFold {
         } else if (event instanceof VisitAmendmentRejected rejected) {
             next.amendment =
                     decided(next.amendment, rejected.amendmentId(), AmendmentStatus.REJECTED, rejected.decidedAt());
+        } else if (event instanceof DeliveryVerified verified) {
+            next.verification = Verification.of(verified.exceptions());
+            next.exceptions = verified.exceptions();
+            next.exceptionsAccepted = false;
+        } else if (event instanceof VisitExceptionsAccepted) {
+            next.exceptionsAccepted = true;
         }
         return next.view();
     }
@@ -148,6 +162,7 @@ final class VisitFold {
         next.hourlyRatePence = billing.hourlyRatePence();
         next.amendment =
                 decided(next.amendment, approved.amendmentId(), AmendmentStatus.APPROVED, approved.decidedAt());
+        next.verification = Verification.AMENDED; // the record is now the amendment's (Verification, ECM compliance)
     }
 
     private static VisitView.AmendmentSummary decided(
@@ -199,6 +214,9 @@ final class VisitFold {
         Long noticeMinutes;
         VisitView.OriginalTimes original;
         VisitView.AmendmentSummary amendment;
+        Verification verification;
+        List<VisitException> exceptions;
+        Boolean exceptionsAccepted;
 
         Draft(String visitId, String packageId, String clientRef, String providerId, String zone) {
             this.visitId = visitId;
@@ -232,6 +250,9 @@ final class VisitFold {
             noticeMinutes = view.noticeMinutes();
             original = view.original();
             amendment = view.amendment();
+            verification = view.verification();
+            exceptions = view.exceptions();
+            exceptionsAccepted = view.exceptionsAccepted();
         }
 
         /** Instants as the view's table keeps them, so that a folded view and its stored row say the same. */
@@ -273,7 +294,10 @@ final class VisitFold {
                                     amendment.status(),
                                     amendment.reasonCode(),
                                     Sql.stored(amendment.requestedAt()),
-                                    Sql.stored(amendment.decidedAt())));
+                                    Sql.stored(amendment.decidedAt())),
+                    verification,
+                    exceptions,
+                    exceptionsAccepted);
         }
     }
 }

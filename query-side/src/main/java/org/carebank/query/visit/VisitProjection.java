@@ -5,6 +5,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.carebank.kernel.payment.DeliveryVerified;
+import org.carebank.kernel.payment.VisitExceptionsAccepted;
 import org.carebank.kernel.visit.VisitAmendmentApproved;
 import org.carebank.kernel.visit.VisitAmendmentRejected;
 import org.carebank.kernel.visit.VisitAmendmentRequested;
@@ -39,6 +41,16 @@ class VisitProjection {
         this.table = table;
         this.writes = writes;
         this.rows = new TouchedRows<>(PROCESSING_GROUP, writes, VisitFold::visitIdOf, table::byIds);
+    }
+
+    @EventHandler
+    void on(DeliveryVerified event, @Timestamp Instant at) {
+        apply(event.visitId(), event, at);
+    }
+
+    @EventHandler
+    void on(VisitExceptionsAccepted event, @Timestamp Instant at) {
+        apply(event.visitId(), event, at);
     }
 
     @EventHandler

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.carebank.kernel.payment.Verification;
+import org.carebank.kernel.payment.VisitException;
 import org.carebank.kernel.visit.AmendmentReason;
 import org.carebank.kernel.visit.AmendmentStatus;
 import org.carebank.kernel.visit.BillingRule;
@@ -33,7 +35,8 @@ class VisitTable {
               short_visit, unused_minutes, billable_minutes, billable_pence, billing_rule, hourly_rate_pence,
               cancelled_by, cancellation_reason, cancelled_at, notice_minutes, original_checked_in_at,
               original_checked_out_at, amended, amendment_id, amendment_status, amendment_reason,
-              amendment_requested_at, amendment_decided_at
+              amendment_requested_at, amendment_decided_at,
+              verification, exceptions, exceptions_accepted
             FROM visit_view""";
 
     private static final String INSERT =
@@ -43,8 +46,9 @@ class VisitTable {
               delivered_minutes, short_visit, unused_minutes, billable_minutes, billable_pence, billing_rule,
               hourly_rate_pence, cancelled_by, cancellation_reason, cancelled_at, notice_minutes,
               original_checked_in_at, original_checked_out_at, amended, amendment_id, amendment_status,
-              amendment_reason, amendment_requested_at, amendment_decided_at, updated_at, visit_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              amendment_reason, amendment_requested_at, amendment_decided_at, verification, exceptions,
+              exceptions_accepted, updated_at, visit_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** Every column but the key, so that every event of a batch shares one statement and one JDBC batch. */
     private static final String UPDATE =
@@ -55,7 +59,8 @@ class VisitTable {
               billable_minutes = ?, billable_pence = ?, billing_rule = ?, hourly_rate_pence = ?, cancelled_by = ?,
               cancellation_reason = ?, cancelled_at = ?, notice_minutes = ?, original_checked_in_at = ?,
               original_checked_out_at = ?, amended = ?, amendment_id = ?, amendment_status = ?, amendment_reason = ?,
-              amendment_requested_at = ?, amendment_decided_at = ?, updated_at = ?
+              amendment_requested_at = ?, amendment_decided_at = ?, verification = ?, exceptions = ?,
+              exceptions_accepted = ?, updated_at = ?
             WHERE visit_id = ?""";
 
     private final JdbcClient jdbc;
@@ -168,6 +173,12 @@ class VisitTable {
             amendment == null ? null : amendment.reasonCode().name(),
             amendment == null ? null : ts(amendment.requestedAt()),
             amendment == null ? null : ts(amendment.decidedAt()),
+            visit.verification() == null ? null : visit.verification().name(),
+            visit.exceptions() == null
+                    ? null
+                    : String.join(
+                            ",", visit.exceptions().stream().map(Enum::name).toList()),
+            visit.exceptionsAccepted(),
             ts(at),
             visit.visitId()
         };
@@ -182,6 +193,8 @@ class VisitTable {
 
     static VisitView row(ResultSet rs, int n) throws SQLException {
         String billingRule = rs.getString("billing_rule");
+        String verification = rs.getString("verification");
+        String exceptions = rs.getString("exceptions");
         return new VisitView(
                 rs.getString("visit_id"),
                 rs.getString("package_id"),
@@ -212,7 +225,16 @@ class VisitTable {
                         ? new VisitView.OriginalTimes(
                                 Sql.instant(rs, "original_checked_in_at"), Sql.instant(rs, "original_checked_out_at"))
                         : null,
-                amendmentOf(rs));
+                amendmentOf(rs),
+                verification == null ? null : Verification.valueOf(verification),
+                exceptions == null
+                        ? null
+                        : exceptions.isEmpty()
+                                ? List.<VisitException>of()
+                                : java.util.Arrays.stream(exceptions.split(","))
+                                        .map(VisitException::valueOf)
+                                        .toList(),
+                (Boolean) rs.getObject("exceptions_accepted"));
     }
 
     private static VisitView.AmendmentSummary amendmentOf(ResultSet rs) throws SQLException {

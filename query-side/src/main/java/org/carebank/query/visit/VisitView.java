@@ -3,6 +3,9 @@ package org.carebank.query.visit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.List;
+import org.carebank.kernel.payment.Verification;
+import org.carebank.kernel.payment.VisitException;
 import org.carebank.kernel.visit.AmendmentReason;
 import org.carebank.kernel.visit.AmendmentStatus;
 import org.carebank.kernel.visit.BillingRule;
@@ -40,7 +43,10 @@ record VisitView(
         Instant cancelledAt,
         Long noticeMinutes,
         OriginalTimes original,
-        AmendmentSummary amendment) {
+        AmendmentSummary amendment,
+        Verification verification,
+        List<VisitException> exceptions,
+        Boolean exceptionsAccepted) {
 
     /** The ECM times an approved amendment replaced (visit maintenance keeps them in sight); null until one did. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -54,13 +60,4 @@ record VisitView(
             AmendmentReason reasonCode,
             Instant requestedAt,
             Instant decidedAt) {}
-
-    /**
-     * VERIFIED unless an approved amendment changed the record (AMENDED). The one place this view decides it: the
-     * payments work (issue 18) adds EXCEPTION here.
-     */
-    @JsonProperty("verification")
-    String verification() {
-        return original != null ? "AMENDED" : "VERIFIED";
-    }
 }
