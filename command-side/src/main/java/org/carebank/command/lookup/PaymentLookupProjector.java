@@ -13,6 +13,9 @@ import org.carebank.kernel.payment.RatesReviewed;
 import org.carebank.kernel.payment.VisitException;
 import org.carebank.kernel.payment.VisitExceptionsAccepted;
 import org.carebank.kernel.timebank.TimeDrawnDown;
+import org.carebank.kernel.visit.VisitAmendmentApproved;
+import org.carebank.kernel.visit.VisitAmendmentRejected;
+import org.carebank.kernel.visit.VisitAmendmentRequested;
 import org.carebank.kernel.visit.VisitCancelled;
 import org.carebank.kernel.visit.VisitDelivered;
 import org.carebank.kernel.visit.VisitRescheduled;
@@ -148,6 +151,36 @@ class PaymentLookupProjector {
                     .params(event.minutes(), event.visitId())
                     .update();
         }
+    }
+
+    /** An open amendment holds the visit from payment until the council decides it (domain, "Visit maintenance"). */
+    @EventHandler
+    void on(VisitAmendmentRequested event) {
+        amendmentPending(event.visitId(), true);
+    }
+
+    @EventHandler
+    void on(VisitAmendmentRejected event) {
+        amendmentPending(event.visitId(), false);
+    }
+
+    /**
+     * The approved times become the visit's delivered figures (a visit found not delivered bills nothing, so a paid
+     * one gets a minus line), and the amendment resolves the exceptions it was held for.
+     */
+    @EventHandler
+    void on(VisitAmendmentApproved event) {
+        amendmentPending(event.visitId(), false);
+        deliveredFiguresChanged(event.visitId(), event.notDelivered() ? 0 : event.deliveredMinutes());
+        jdbc.sql("UPDATE payment_visit SET accepted = TRUE WHERE visit_id = ?")
+                .param(event.visitId())
+                .update();
+    }
+
+    private void amendmentPending(String visitId, boolean pending) {
+        jdbc.sql("UPDATE payment_visit SET amendment_pending = ? WHERE visit_id = ?")
+                .params(pending, visitId)
+                .update();
     }
 
     static String joined(List<VisitException> exceptions) {

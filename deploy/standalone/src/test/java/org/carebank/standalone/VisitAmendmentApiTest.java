@@ -204,11 +204,14 @@ class VisitAmendmentApiTest extends AuditTestSupport {
                 .json();
         assertThat(asOf.path("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(asOf.path("deliveredMinutes").isMissingNode()).isTrue();
-        assertThat(asOf.path("verification").asString()).isEqualTo("VERIFIED");
+        assertThat(asOf.has("verification") && !asOf.get("verification").isNull())
+                .as("no verification before a delivery is recorded")
+                .isFalse();
         assertThat(asOf.path("amendment").path("status").asString()).isEqualTo("PENDING");
 
         // The original ECM times stay in the history.
         assertThat(eventTypes(StreamIds.visit(visitId)))
+                .filteredOn(type -> !type.startsWith("Alert")) // planned in the past: overdue at once (issue 20)
                 .containsExactly(
                         "VisitScheduled", "VisitCheckedIn", "VisitAmendmentRequested", "VisitAmendmentApproved");
     }

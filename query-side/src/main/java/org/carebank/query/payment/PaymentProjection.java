@@ -20,6 +20,9 @@ import org.carebank.kernel.payment.StatementIssued;
 import org.carebank.kernel.payment.StatementLine;
 import org.carebank.kernel.payment.VisitExceptionsAccepted;
 import org.carebank.kernel.timebank.TimeDrawnDown;
+import org.carebank.kernel.visit.VisitAmendmentApproved;
+import org.carebank.kernel.visit.VisitAmendmentRejected;
+import org.carebank.kernel.visit.VisitAmendmentRequested;
 import org.carebank.kernel.visit.VisitCancelled;
 import org.carebank.kernel.visit.VisitDelivered;
 import org.carebank.kernel.visit.VisitRescheduled;
@@ -179,6 +182,30 @@ class PaymentProjection {
         writes.update(
                 "UPDATE payment_visit_view SET accepted = TRUE, accepted_position = ? WHERE visit_id = ?",
                 position(token),
+                event.visitId());
+    }
+
+    /** An open amendment holds the visit from payment until the council decides it (domain, "Visit maintenance"). */
+    @EventHandler
+    void on(VisitAmendmentRequested event) {
+        writes.update("UPDATE payment_visit_view SET amendment_pending = TRUE WHERE visit_id = ?", event.visitId());
+    }
+
+    @EventHandler
+    void on(VisitAmendmentRejected event) {
+        writes.update("UPDATE payment_visit_view SET amendment_pending = FALSE WHERE visit_id = ?", event.visitId());
+    }
+
+    /** As on the command side: the approved figures are the delivery now, and the amendment resolves the hold. */
+    @EventHandler
+    void on(VisitAmendmentApproved event, TrackingToken token) {
+        Long position = position(token);
+        deliveredFiguresChanged(event.visitId(), event.notDelivered() ? 0 : event.deliveredMinutes(), position);
+        writes.update(
+                """
+                UPDATE payment_visit_view SET amendment_pending = FALSE, accepted = TRUE, accepted_position = ?
+                WHERE visit_id = ?""",
+                position,
                 event.visitId());
     }
 

@@ -71,7 +71,9 @@ public final class StatementDraft {
             StatementLine full = price(statementId, visit, terms);
             PaidVisit before = paid.get(visit.visitId());
             if (before == null) {
-                lines.add(full);
+                if (full.deliveredMinutes() > 0) { // a visit amended to "not delivered" and never paid: no line
+                    lines.add(full);
+                }
             } else if (before.amountPence() != full.amountPence()
                     || before.billableMinutes() != full.billableMinutes()) {
                 lines.add(new StatementLine(
