@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.carebank.command.lookup.CommandLookups;
 import org.carebank.command.lookup.PackageFacts;
+import org.carebank.kernel.UkDates;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.carepackage.PackageStatus;
 import org.carebank.kernel.provider.ListStatus;
@@ -82,6 +83,7 @@ class VisitScheduling {
         var plan = command.plan();
         PackageFacts carePackage = activePackage(plan.packageId(), bookings, caller);
         requireWorkerOf(plan.workerId(), carePackage.providerId(), bookings, caller);
+        requireStillEmployed(plan.workerId(), plan.plannedStart(), bookings);
         requireFree(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd(), bookings);
         var outcome = visit.invoke(v -> v.schedule(command, carePackage, rules, deadlines));
         bookings.booked(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd());
@@ -94,7 +96,9 @@ class VisitScheduling {
         visit.execute(v -> v.requireVisibleTo(caller));
         var plan = visit.invoke(Visit::plan);
         Instant end = command.plannedStart().plusSeconds(command.plannedMinutes() * 60L);
-        requireFree(plan.workerId(), command.visitId(), command.plannedStart(), end, new Bookings(lookups));
+        var bookings = new Bookings(lookups);
+        requireStillEmployed(plan.workerId(), command.plannedStart(), bookings);
+        requireFree(plan.workerId(), command.visitId(), command.plannedStart(), end, bookings);
         return visit.invoke(v -> v.reschedule(command, rules, deadlines, caller));
     }
 
@@ -105,6 +109,7 @@ class VisitScheduling {
         var plan = visit.invoke(Visit::plan);
         var bookings = new Bookings(lookups);
         requireWorkerOf(command.workerId(), visit.invoke(Visit::providerId), bookings, caller);
+        requireStillEmployed(command.workerId(), plan.plannedStart(), bookings);
         requireFree(command.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd(), bookings);
         return visit.invoke(v -> v.reassign(command, caller));
     }
@@ -146,6 +151,20 @@ class VisitScheduling {
                             "Worker " + workerId + " does not work for provider " + providerId + ".")
                     .exception();
         }
+    }
+
+    /** A worker who has left works no visit planned on their leaving day or later (rule: worker-left). */
+    private void requireStillEmployed(String workerId, Instant plannedStart, Bookings bookings) {
+        bookings.leftOn(workerId)
+                .filter(leftOn -> UkDates.onOrAfter(plannedStart, leftOn))
+                .ifPresent(leftOn -> {
+                    throw Refusal.rule(
+                                    "worker-left",
+                                    "Worker " + workerId + " left on " + leftOn
+                                            + " and cannot be booked into a visit planned on or after that day.")
+                            .with("leftOn", leftOn.toString())
+                            .exception();
+                });
     }
 
     private void requireFree(String workerId, String visitId, Instant start, Instant end, Bookings bookings) {

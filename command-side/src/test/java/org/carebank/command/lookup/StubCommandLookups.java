@@ -1,6 +1,7 @@
 package org.carebank.command.lookup;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -21,6 +22,7 @@ public class StubCommandLookups extends CommandLookups {
 
     private final Map<String, ListStatus> providers = new HashMap<>();
     private final Map<String, String> workers = new HashMap<>();
+    private final Map<String, LocalDate> leavers = new HashMap<>();
     private final Map<String, PackageFacts> packages = new HashMap<>();
     private final Map<String, Booking> bookings = new HashMap<>();
     private final Map<String, BankableVisit> bankableVisits = new HashMap<>();
@@ -38,6 +40,16 @@ public class StubCommandLookups extends CommandLookups {
     public StubCommandLookups worker(String workerId, String providerId) {
         workers.put(workerId, providerId);
         return this;
+    }
+
+    public StubCommandLookups workerLeft(String workerId, LocalDate leftOn) {
+        leavers.put(workerId, leftOn);
+        return this;
+    }
+
+    @Override
+    public Optional<LocalDate> workerLeftOn(String workerId) {
+        return Optional.ofNullable(leavers.get(workerId));
     }
 
     public StubCommandLookups carePackage(PackageFacts facts) {

@@ -74,6 +74,9 @@ class SecurityConfiguration {
                                 POST,
                                 "/api/v1/providers",
                                 "/api/v1/providers/*/cqc-ratings",
+                                "/api/v1/providers/*/action-plans",
+                                "/api/v1/providers/*/action-plans/*/completion",
+                                "/api/v1/imports/visits",
                                 "/api/v1/packages",
                                 "/api/v1/packages/*/offers",
                                 "/api/v1/clients/*/time-bank/adjustments")
@@ -81,6 +84,9 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 POST,
                                 "/api/v1/providers/*/workers",
+                                "/api/v1/providers/*/workers/*/pay",
+                                "/api/v1/providers/*/workers/*/leaving",
+                                "/api/v1/providers/*/workers/*/qualifications",
                                 "/api/v1/packages/*/acceptance",
                                 "/api/v1/packages/*/declines",
                                 "/api/v1/packages/*/hand-back",
