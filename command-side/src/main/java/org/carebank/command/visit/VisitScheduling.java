@@ -22,6 +22,7 @@ import org.carebank.kernel.visit.RescheduleVisit;
 import org.carebank.kernel.visit.RosterOutcome;
 import org.carebank.kernel.visit.ScheduleRoster;
 import org.carebank.kernel.visit.ScheduleVisit;
+import org.carebank.kernel.visit.VisitPlan;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,13 +82,25 @@ class VisitScheduling {
             return visit.invoke(v -> v.repeatSchedule(command, caller));
         }
         var plan = command.plan();
-        PackageFacts carePackage = activePackage(plan.packageId(), bookings, caller);
-        requireWorkerOf(plan.workerId(), carePackage.providerId(), bookings, caller);
-        requireStillEmployed(plan.workerId(), plan.plannedStart(), bookings);
-        requireFree(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd(), bookings);
+        PackageFacts carePackage = requireBookable(command.visitId(), plan, true, bookings, caller);
         var outcome = visit.invoke(v -> v.schedule(command, carePackage, rules, deadlines));
         bookings.booked(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd());
         return outcome;
+    }
+
+    /**
+     * The rules a new visit meets beyond itself, live or imported: an active package of an admitted provider, a worker
+     * of that provider who has not left by the planned day and, when the visit occupies the worker, is free then.
+     */
+    PackageFacts requireBookable(
+            String visitId, VisitPlan plan, boolean occupiesWorker, Bookings bookings, Caller caller) {
+        PackageFacts carePackage = activePackage(plan.packageId(), bookings, caller);
+        requireWorkerOf(plan.workerId(), carePackage.providerId(), bookings, caller);
+        requireStillEmployed(plan.workerId(), plan.plannedStart(), bookings);
+        if (occupiesWorker) {
+            requireFree(plan.workerId(), visitId, plan.plannedStart(), plan.plannedEnd(), bookings);
+        }
+        return carePackage;
     }
 
     @CommandHandler

@@ -106,6 +106,22 @@ public class StubCommandLookups extends CommandLookups {
     }
 
     @Override
+    public java.util.List<CommandLookups.Booking> bookingsOverlapping(
+            java.util.Collection<String> workerIds, Instant from, Instant to) {
+        return bookings.entrySet().stream()
+                .filter(e -> workerIds.contains(e.getValue().workerId()))
+                .filter(e ->
+                        e.getValue().start().isBefore(to) && e.getValue().end().isAfter(from))
+                .map(e -> new CommandLookups.Booking(
+                        e.getKey(),
+                        e.getValue().workerId(),
+                        e.getValue().start(),
+                        e.getValue().end()))
+                .sorted((a, b) -> a.start().compareTo(b.start()))
+                .toList();
+    }
+
+    @Override
     public Optional<BankableVisit> bankableVisit(String visitId) {
         return Optional.ofNullable(bankableVisits.get(visitId));
     }
