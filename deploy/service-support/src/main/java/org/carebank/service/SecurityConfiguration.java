@@ -67,6 +67,7 @@ class SecurityConfiguration {
                                 "/index.html",
                                 "/dashboard.js",
                                 "/dashboard.css",
+                                "/panel-unmet-need.js",
                                 "/webjars/**",
                                 "/favicon.ico")
                         .permitAll()
@@ -100,6 +101,9 @@ class SecurityConfiguration {
                         // Audit: the raw history is read by auditors, the council and admins; rebuilds are ADMIN's.
                         .requestMatchers("/api/v1/admin/**")
                         .hasRole(Role.ADMIN.name())
+                        // Unmet need is the council's own question (clients not yet placed with any provider).
+                        .requestMatchers(GET, "/api/v1/unmet-need", "/api/v1/unmet-need/**")
+                        .hasAnyRole(Role.AUDITOR.name(), COUNCIL, Role.ADMIN.name())
                         .requestMatchers(GET, "/api/v1/audit/**")
                         .hasAnyRole(Role.AUDITOR.name(), COUNCIL, Role.ADMIN.name())
                         // Spring Boot's error page answers JSON that is not problem+json: never shown (an error
