@@ -49,7 +49,9 @@ record ProviderPerformance(
         ContinuityView continuity,
         Packages packages,
         List<WorkerIssues> workersWithRepeatedIssues,
-        TimeBankMinutes timeBank)
+        TimeBankMinutes timeBank,
+        PerformanceQueries.Workforce workforce,
+        List<PerformanceQueries.ActionPlan> actionPlans)
         implements CsvExportable {
 
     record ContinuityView(int clients, BigDecimal averageWorkersPerClient, BigDecimal mainWorkerSharePercent) {}
@@ -66,7 +68,9 @@ record ProviderPerformance(
             Continuity continuity,
             PackageCounts packages,
             List<WorkerIssues> repeatedIssues,
-            TimeBankMinutes timeBank) {
+            TimeBankMinutes timeBank,
+            PerformanceQueries.Workforce workforce,
+            List<PerformanceQueries.ActionPlan> actionPlans) {
         return new ProviderPerformance(
                 standing.providerId(),
                 standing.name(),
@@ -101,7 +105,9 @@ record ProviderPerformance(
                         packages.declined(),
                         packages.handedBack()),
                 List.copyOf(repeatedIssues),
-                timeBank);
+                timeBank,
+                workforce,
+                List.copyOf(actionPlans));
     }
 
     static final List<String> CSV_COLUMNS;
@@ -144,7 +150,13 @@ record ProviderPerformance(
                 "workersWithRepeatedIssues",
                 "timeBankBankedMinutes",
                 "timeBankDrawnMinutes",
-                "timeBankExpiredMinutes"));
+                "timeBankExpiredMinutes",
+                "workersAtStart",
+                "workersAtEnd",
+                "leavers",
+                "turnoverPercent",
+                "actionPlansOpen",
+                "actionPlansOverdue"));
         CSV_COLUMNS = List.copyOf(columns);
     }
 
@@ -189,6 +201,12 @@ record ProviderPerformance(
         row.add(timeBank.banked());
         row.add(timeBank.drawn());
         row.add(timeBank.expired());
+        row.add(workforce.workersAtStart());
+        row.add(workforce.workersAtEnd());
+        row.add(workforce.leavers());
+        row.add(workforce.turnoverPercent());
+        row.add(actionPlans.stream().filter(p -> p.status().equals("OPEN")).count());
+        row.add(actionPlans.stream().filter(p -> p.status().equals("OVERDUE")).count());
         return row;
     }
 

@@ -1,6 +1,8 @@
 package org.carebank.query.performance;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.carebank.kernel.UkDates;
 import org.carebank.query.period.DatePeriod;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +16,7 @@ class ProviderPerformances {
         this.queries = queries;
     }
 
-    /** One provider's view, or every provider's when {@code providerId} is null: seven queries either way. */
+    /** One provider's view, or every provider's when {@code providerId} is null: nine queries either way. */
     List<ProviderPerformance> of(DatePeriod period, String providerId) {
         var standings = queries.standings(providerId);
         var visits = queries.visitCounts(period, providerId);
@@ -23,6 +25,9 @@ class ProviderPerformances {
         var packages = queries.packages(period, providerId);
         var issues = queries.repeatedIssues(period, providerId);
         var timeBank = queries.timeBank(period, providerId);
+        var workforce = queries.workforce(period, providerId);
+        // Overdue is judged today (UK), whatever period is asked: a plan is overdue now or it is not.
+        var plans = queries.actionPlans(providerId, LocalDate.now(UkDates.LONDON));
         return standings.stream()
                 .map(standing -> {
                     String id = standing.providerId();
@@ -35,7 +40,9 @@ class ProviderPerformances {
                             continuity.getOrDefault(id, Continuity.NONE),
                             packages.getOrDefault(id, PerformanceQueries.PackageCounts.none()),
                             issues.getOrDefault(id, List.of()),
-                            timeBank.getOrDefault(id, PerformanceQueries.TimeBankMinutes.NONE));
+                            timeBank.getOrDefault(id, PerformanceQueries.TimeBankMinutes.NONE),
+                            workforce.getOrDefault(id, PerformanceQueries.Workforce.NONE),
+                            plans.getOrDefault(id, List.of()));
                 })
                 .toList();
     }
