@@ -22,3 +22,13 @@ CREATE TABLE performance_action_plan (
     completed_late BOOLEAN,
     PRIMARY KEY (provider_id, plan_id)
 );
+
+-- Qualifications and training of the workers, processing group performance-views (the Charter view reads them).
+CREATE TABLE performance_qualification (
+    qualification_id VARCHAR(64) NOT NULL,
+    worker_id        VARCHAR(64) NOT NULL,
+    kind             VARCHAR(30) NOT NULL,
+    achieved_on      DATE        NOT NULL,
+    expires_on       DATE,
+    PRIMARY KEY (worker_id, qualification_id)
+);

@@ -21,6 +21,7 @@ import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.provider.ProviderAdmitted;
 import org.carebank.kernel.provider.ProviderReinstated;
 import org.carebank.kernel.provider.ProviderSuspended;
+import org.carebank.kernel.provider.QualificationRecorded;
 import org.carebank.kernel.provider.WorkerLeft;
 import org.carebank.kernel.provider.WorkerRegistered;
 import org.carebank.kernel.visit.VisitCancelled;
@@ -143,6 +144,19 @@ class PerformanceProjection {
                 event.late(),
                 event.providerId(),
                 event.planId());
+    }
+
+    @EventHandler
+    void on(QualificationRecorded event) {
+        writes.update(
+                """
+                        INSERT INTO performance_qualification (qualification_id, worker_id, kind, achieved_on, expires_on)
+                        VALUES (?, ?, ?, ?, ?)""",
+                event.qualificationId(),
+                event.workerId(),
+                event.kind().name(),
+                event.achievedOn(),
+                event.expiresOn());
     }
 
     // ---- packages ----
@@ -318,6 +332,7 @@ class PerformanceProjection {
         jdbc.sql("DELETE FROM performance_holding").update();
         jdbc.sql("DELETE FROM performance_package").update();
         jdbc.sql("DELETE FROM performance_action_plan").update();
+        jdbc.sql("DELETE FROM performance_qualification").update();
         jdbc.sql("DELETE FROM performance_worker").update();
         jdbc.sql("DELETE FROM performance_provider").update();
     }
