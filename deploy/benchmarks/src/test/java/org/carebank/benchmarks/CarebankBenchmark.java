@@ -576,7 +576,8 @@ class CarebankBenchmark {
         int inBody = 0;
         for (int i = 0; i < IMPORT_VISITS; i++) {
             if (inBody == 0) {
-                body.append("visitId,packageId,workerId,plannedStart,plannedMinutes,checkedInAt,checkedOutAt,method\r\n");
+                body.append(
+                        "visitId,packageId,workerId,plannedStart,plannedMinutes,checkedInAt,checkedOutAt,method\r\n");
             }
             Instant start = first.plusSeconds(3600L * i);
             body.append("bench-i-")
