@@ -10,4 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize lines recorded per unit of work: one append and one commit for each chunk (ADR 0008)
  */
 @ConfigurationProperties("carebank.imports")
-public record ImportSettings(@DefaultValue("250") int chunkSize) {}
+record ImportSettings(@DefaultValue("250") int chunkSize) {}
