@@ -12,6 +12,7 @@ import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.provider.ProviderAdmitted;
 import org.carebank.kernel.provider.ProviderReinstated;
 import org.carebank.kernel.provider.ProviderSuspended;
+import org.carebank.kernel.provider.WorkerLeft;
 import org.carebank.kernel.provider.WorkerRegistered;
 import org.carebank.kernel.visit.VisitAmendmentApproved;
 import org.carebank.kernel.visit.VisitCancelled;
@@ -65,6 +66,13 @@ class CommandLookupProjector {
     void on(WorkerRegistered event) {
         jdbc.sql("INSERT INTO worker_lookup (worker_id, provider_id) VALUES (?, ?)")
                 .params(event.workerId(), event.providerId())
+                .update();
+    }
+
+    @EventHandler
+    void on(WorkerLeft event) {
+        jdbc.sql("UPDATE worker_lookup SET left_on = ? WHERE worker_id = ?")
+                .params(java.sql.Date.valueOf(event.leftOn()), event.workerId())
                 .update();
     }
 

@@ -2,6 +2,7 @@ package org.carebank.command.lookup;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,14 @@ public class CommandLookups {
         return jdbc.sql("SELECT provider_id FROM worker_lookup WHERE worker_id = ?")
                 .param(workerId)
                 .query(String.class)
+                .optional();
+    }
+
+    /** The day the worker left their provider, if they have. */
+    public Optional<LocalDate> workerLeftOn(String workerId) {
+        return jdbc.sql("SELECT left_on FROM worker_lookup WHERE worker_id = ? AND left_on IS NOT NULL")
+                .param(workerId)
+                .query((rs, n) -> rs.getDate(1).toLocalDate())
                 .optional();
     }
 

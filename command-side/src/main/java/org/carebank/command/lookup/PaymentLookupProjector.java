@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.carebank.kernel.carepackage.PackageCommissioned;
 import org.carebank.kernel.payment.BillingRuleSet;
 import org.carebank.kernel.payment.DeliveryVerified;
@@ -13,6 +14,7 @@ import org.carebank.kernel.payment.RatesReviewed;
 import org.carebank.kernel.payment.VisitException;
 import org.carebank.kernel.payment.VisitExceptionsAccepted;
 import org.carebank.kernel.timebank.TimeDrawnDown;
+import org.carebank.kernel.visit.RecordSource;
 import org.carebank.kernel.visit.VisitAmendmentApproved;
 import org.carebank.kernel.visit.VisitAmendmentRejected;
 import org.carebank.kernel.visit.VisitAmendmentRequested;
@@ -83,8 +85,15 @@ class PaymentLookupProjector {
                 .update();
     }
 
+    /**
+     * An imported visit (ADR 0019) is a fact of the council's previous system, which paid for it: it never comes onto
+     * a statement here, so it gets no payment facts and every later event of it finds no row to change.
+     */
     @EventHandler
-    void on(VisitScheduled event) {
+    void on(VisitScheduled event, @MetaDataValue(RecordSource.KEY) String source) {
+        if (RecordSource.IMPORT.equals(source)) {
+            return;
+        }
         var plan = event.plan();
         jdbc.sql(
                         """

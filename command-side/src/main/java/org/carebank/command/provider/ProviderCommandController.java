@@ -14,12 +14,21 @@ import java.time.LocalDate;
 import java.util.List;
 import org.carebank.command.web.CommandReceipt;
 import org.carebank.command.web.CommandSender;
+import org.carebank.command.web.FreeText;
 import org.carebank.kernel.Ids;
+import org.carebank.kernel.UkDates;
 import org.carebank.kernel.provider.AdmitProvider;
+import org.carebank.kernel.provider.ChangeWorkerPay;
+import org.carebank.kernel.provider.CompleteActionPlan;
 import org.carebank.kernel.provider.ContractType;
 import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.provider.CqcRatings;
+import org.carebank.kernel.provider.LeavingReason;
+import org.carebank.kernel.provider.OpenActionPlan;
+import org.carebank.kernel.provider.QualificationKind;
 import org.carebank.kernel.provider.RecordCqcRatings;
+import org.carebank.kernel.provider.RecordQualification;
+import org.carebank.kernel.provider.RecordWorkerLeaving;
 import org.carebank.kernel.provider.RegisterWorker;
 import org.carebank.kernel.provider.TravelMode;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +69,21 @@ class ProviderCommandController {
             @NotNull TravelMode travelMode,
             @NotNull @Positive @Max(100_000) Integer hourlyPayPence) {}
 
+    record PayChange(@NotNull @Positive @Max(100_000) Integer hourlyPayPence, @NotNull LocalDate effectiveFrom) {}
+
+    record Leaving(@NotNull LocalDate leftOn, @NotNull LeavingReason reason) {}
+
+    record Qualification(
+            @NotNull @Pattern(regexp = Ids.PATTERN) String qualificationId,
+            @NotNull QualificationKind kind,
+            @NotNull @PastOrPresent LocalDate achievedOn,
+            LocalDate expiresOn) {}
+
+    record ActionPlan(
+            @NotNull @Pattern(regexp = Ids.PATTERN) String planId,
+            @NotBlank @FreeText @Size(max = 500) String reason,
+            @NotNull LocalDate dueBy) {}
+
     private final CommandSender commands;
 
     ProviderCommandController(CommandSender commands) {
@@ -89,5 +113,66 @@ class ProviderCommandController {
                 providerId, body.workerId(), body.contractType(), body.travelMode(), body.hourlyPayPence()));
         return CommandReceipt.created(
                 body.workerId(), outcome, "/api/v1/providers/" + providerId + "/workers/" + body.workerId());
+    }
+
+    @PostMapping("/{providerId}/workers/{workerId}/pay")
+    @Operation(
+            summary = "Change a worker's hourly pay from a date (pay compliance uses the pay in force on each day);"
+                    + " a re-registration with other details is refused 409 worker-id-reused")
+    ResponseEntity<CommandReceipt> changePay(
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String providerId,
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String workerId,
+            @Valid @RequestBody PayChange body) {
+        var outcome =
+                commands.send(new ChangeWorkerPay(providerId, workerId, body.hourlyPayPence(), body.effectiveFrom()));
+        return CommandReceipt.created(workerId, outcome, "/api/v1/providers/" + providerId + "/workers/" + workerId);
+    }
+
+    @PostMapping("/{providerId}/workers/{workerId}/leaving")
+    @Operation(
+            summary = "Record that a worker leaves on a date: visits planned on or after it are refused 422"
+                    + " worker-left; counts towards the provider's turnover")
+    ResponseEntity<CommandReceipt> leave(
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String providerId,
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String workerId,
+            @Valid @RequestBody Leaving body) {
+        var outcome = commands.send(new RecordWorkerLeaving(providerId, workerId, body.leftOn(), body.reason()));
+        return CommandReceipt.created(workerId, outcome, "/api/v1/providers/" + providerId + "/workers/" + workerId);
+    }
+
+    @PostMapping("/{providerId}/workers/{workerId}/qualifications")
+    @Operation(summary = "Record a qualification or training a worker achieved (the Charter view counts them)")
+    ResponseEntity<CommandReceipt> qualify(
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String providerId,
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String workerId,
+            @Valid @RequestBody Qualification body) {
+        var outcome = commands.send(new RecordQualification(
+                providerId, workerId, body.qualificationId(), body.kind(), body.achievedOn(), body.expiresOn()));
+        return CommandReceipt.created(
+                body.qualificationId(), outcome, "/api/v1/providers/" + providerId + "/workers/" + workerId);
+    }
+
+    @PostMapping("/{providerId}/action-plans")
+    @Operation(
+            summary = "Council: open an action plan for a provider rated Requires Improvement, due by a date"
+                    + " (422 provider-not-requires-improvement otherwise)")
+    ResponseEntity<CommandReceipt> openActionPlan(
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String providerId, @Valid @RequestBody ActionPlan body) {
+        var outcome =
+                commands.send(new OpenActionPlan(providerId, body.planId(), body.reason(), body.dueBy(), today()));
+        return CommandReceipt.created(
+                body.planId(), outcome, "/api/v1/providers/" + providerId + "/action-plans/" + body.planId());
+    }
+
+    @PostMapping("/{providerId}/action-plans/{planId}/completion")
+    @Operation(summary = "Council: record that the provider completed the action plan (late when after its due date)")
+    ResponseEntity<CommandReceipt> completeActionPlan(
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String providerId,
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String planId) {
+        return CommandReceipt.done(planId, commands.send(new CompleteActionPlan(providerId, planId, today())));
+    }
+
+    private LocalDate today() {
+        return UkDates.dayOf(commands.now());
     }
 }

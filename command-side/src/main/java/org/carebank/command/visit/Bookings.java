@@ -1,6 +1,7 @@
 package org.carebank.command.visit;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ final class Bookings {
     private final Map<String, Optional<PackageFacts>> packages = new HashMap<>();
     private final Map<String, Optional<ListStatus>> providers = new HashMap<>();
     private final Map<String, Optional<String>> employers = new HashMap<>();
+    private final Map<String, Optional<LocalDate>> leavers = new HashMap<>();
     private final Set<String> lockedWorkers = new HashSet<>();
     private final Map<String, List<Booking>> made = new HashMap<>();
     private final Map<String, List<Booking>> stored = new HashMap<>();
@@ -48,6 +50,10 @@ final class Bookings {
 
     Optional<String> employer(String workerId) {
         return employers.computeIfAbsent(workerId, lookups::workerProvider);
+    }
+
+    Optional<LocalDate> leftOn(String workerId) {
+        return leavers.computeIfAbsent(workerId, lookups::workerLeftOn);
     }
 
     /**

@@ -40,11 +40,20 @@ class RosterLineParser {
     }
 
     ParsedLine parse(JsonNode node) {
-        RosterLine line;
+        Parsed<RosterLine> parsed = read(node, RosterLine.class, "roster line", "visit");
+        return new ParsedLine(parsed.value(), parsed.refusal());
+    }
+
+    /** Either a value that passed every field rule, or why it was refused. */
+    record Parsed<T>(T value, Refusal refusal) {}
+
+    /** Reads one line of a bulk request (a roster, an import) into {@code type}, by the rules of every request body. */
+    <T> Parsed<T> read(JsonNode node, Class<T> type, String what, String valid) {
+        T line;
         try {
-            line = json.treeToValue(node, RosterLine.class);
+            line = json.treeToValue(node, type);
         } catch (JacksonException | IllegalArgumentException e) {
-            return new ParsedLine(
+            return new Parsed<>(
                     null,
                     new Refusal(
                             "malformed-request",
@@ -52,26 +61,26 @@ class RosterLineParser {
                             "Malformed request",
                             e instanceof JacksonException unreadable
                                     ? CommandProblems.readableCause(unreadable)
-                                    : "This roster line is not a valid visit.",
+                                    : "This " + what + " is not a valid " + valid + ".",
                             Map.of()));
         }
-        // A line that breaks either kind of rule is refused alone, and the roster's other lines go on.
+        // A line that breaks either kind of rule is refused alone, and the request's other lines go on.
         var errors = new ArrayList<Map<String, String>>();
         if (line != null) {
             input.problemsOf(line).forEach(problem -> errors.add(problem.asError()));
             validator.validate(line).forEach(violation -> errors.add(fieldError(violation)));
         }
         if (line == null || !errors.isEmpty()) {
-            return new ParsedLine(
+            return new Parsed<>(
                     null,
                     new Refusal(
                             "invalid-request",
                             400,
                             "Invalid request",
-                            "This roster line breaks field rules.",
+                            "This " + what + " breaks field rules.",
                             Map.of("errors", List.copyOf(errors))));
         }
-        return new ParsedLine(line, null);
+        return new Parsed<>(line, null);
     }
 
     private static Map<String, String> fieldError(ConstraintViolation<?> violation) {

@@ -47,8 +47,10 @@ import org.carebank.kernel.visit.CheckInVisit;
 import org.carebank.kernel.visit.CheckOutVisit;
 import org.carebank.kernel.visit.DeliverySource;
 import org.carebank.kernel.visit.EcmMethod;
+import org.carebank.kernel.visit.ImportVisit;
 import org.carebank.kernel.visit.ReassignVisit;
 import org.carebank.kernel.visit.RecordDelivery;
+import org.carebank.kernel.visit.RecordSource;
 import org.carebank.kernel.visit.RejectVisitAmendment;
 import org.carebank.kernel.visit.RequestVisitAmendment;
 import org.carebank.kernel.visit.RescheduleVisit;
@@ -89,6 +91,8 @@ class Visit {
 
     /** Set for time-critical visits at each alert's moment plus the escalation setting; never cancelled. */
     static final String ESCALATION_DEADLINE = "alert-escalation";
+    /** The reason an imported MANUAL time carries: the live rule asks every manual entry for one. */
+    static final String IMPORTED_MANUAL_REASON = "entered by hand in the previous ECM system (imported)";
 
     static final Caller MISSED_VISIT_DETECTOR = Caller.system("carebank:missed-visit-detector");
 
@@ -169,8 +173,138 @@ class Visit {
                 carePackage.hourlyRatePence(),
                 rules.lateAfter(timeCritical),
                 rules.missedAfter(timeCritical)));
-        watchDeadlines(requested.plannedStart(), rules, alertRules, command.requestedAt(), deadlines);
+        watchDeadlines(requested.plannedStart(), rules, alertRules, command.requestedAt(), false, deadlines);
         return CommandOutcome.RECORDED;
+    }
+
+    /** A repeated import line: the same visit and outcome is answered as before (UNCHANGED), another is a reused id. */
+    CommandOutcome repeatImport(ImportVisit line, Caller caller) {
+        requireVisibleTo(caller);
+        boolean same = plan.equals(line.plan())
+                && Objects.equals(checkIn == null ? null : checkIn.at(), line.checkedInAt())
+                && (checkIn == null || checkIn.method() == importedMethod(line))
+                && Objects.equals(checkOut == null ? null : checkOut.at(), line.checkedOutAt())
+                && (status == VisitStatus.CANCELLED) == (line.cancellation() != null);
+        if (same) {
+            return CommandOutcome.ALREADY_RECORDED;
+        }
+        throw Refusal.conflict(
+                        "visit-id-reused", "Visit " + visitId + " is already recorded with another plan or outcome.")
+                .exception();
+    }
+
+    /**
+     * Called by {@link VisitScheduling} for one line of a history import, once the package, provider and worker checks
+     * have passed. The line's plan and outcome are checked by the live rules before the first event is applied, so a
+     * refused line leaves nothing behind; then the visit is scheduled and its outcome recorded in one step, every event
+     * marked {@code source: IMPORT}. Delivered, short, unused and billable minutes come out as they would live.
+     */
+    CommandOutcome importPast(
+            ImportVisit line,
+            PackageFacts carePackage,
+            VisitRules rules,
+            AlertRules alertRules,
+            BillingPolicy billing,
+            DeadlineManager deadlines) {
+        VisitPlan requested = line.plan();
+        requireJustifiedIfShort(requested.plannedMinutes(), requested.shortVisitJustification(), rules);
+        requireImportedOutcomeValid(line, rules);
+        var imported = MetaData.with(RecordSource.KEY, RecordSource.IMPORT);
+        boolean timeCritical = requested.timeCritical();
+        apply(
+                new VisitScheduled(
+                        line.visitId(),
+                        requested,
+                        carePackage.clientRef(),
+                        carePackage.providerId(),
+                        carePackage.zone(),
+                        carePackage.hourlyRatePence(),
+                        rules.lateAfter(timeCritical),
+                        rules.missedAfter(timeCritical)),
+                imported);
+        EcmMethod method = importedMethod(line);
+        String reason = method == EcmMethod.MANUAL ? IMPORTED_MANUAL_REASON : null;
+        if (line.cancellation() != null) {
+            var cancelled = line.cancellation();
+            apply(
+                    new VisitCancelled(
+                            visitId,
+                            providerId,
+                            plan.workerId(),
+                            cancelled.initiatedBy(),
+                            cancelled.reason(),
+                            cancelled.cancelledAt(),
+                            plan.plannedStart(),
+                            Duration.between(cancelled.cancelledAt(), plan.plannedStart())
+                                    .toMinutes()),
+                    imported);
+        } else if (line.checkedInAt() != null) {
+            Instant at = line.checkedInAt();
+            boolean late = at.isAfter(plan.plannedStart().plusSeconds(lateAfterMinutes * 60L));
+            long minutesLate =
+                    Math.max(0, Duration.between(plan.plannedStart(), at).toMinutes());
+            apply(new VisitCheckedIn(visitId, plan.workerId(), at, method, reason, null, late, minutesLate), imported);
+            if (line.checkedOutAt() != null) {
+                Instant out = line.checkedOutAt();
+                apply(new VisitCheckedOut(visitId, out, method, reason), imported);
+                int delivered = (int) Duration.between(at, out).toMinutes();
+                apply(
+                        delivered(
+                                DeliverySource.ECM,
+                                at,
+                                out,
+                                delivered,
+                                late,
+                                line.endedEarlyAtClientRequest(),
+                                reason,
+                                rules,
+                                billing),
+                        imported);
+            }
+        }
+        watchDeadlines(requested.plannedStart(), rules, alertRules, line.requestedAt(), true, deadlines);
+        return CommandOutcome.RECORDED;
+    }
+
+    /** Without a method, an imported check-in or check-out is taken as entered by hand in the previous system. */
+    private static EcmMethod importedMethod(ImportVisit line) {
+        return line.method() == null ? EcmMethod.MANUAL : line.method();
+    }
+
+    private void requireImportedOutcomeValid(ImportVisit line, VisitRules rules) {
+        Instant plannedStart = line.plan().plannedStart();
+        if (line.cancellation() != null && (line.checkedInAt() != null || line.checkedOutAt() != null)) {
+            throw Refusal.rule(
+                            "import-cancelled-with-times",
+                            "A cancelled visit has no check-in or check-out times; send one or the other.")
+                    .exception();
+        }
+        if (line.checkedOutAt() != null && line.checkedInAt() == null) {
+            throw Refusal.rule("import-check-out-without-check-in", "A check-out time needs a check-in time.")
+                    .exception();
+        }
+        for (Instant at : new Instant[] {line.checkedInAt(), line.checkedOutAt()}) {
+            if (at != null && at.isAfter(line.requestedAt())) {
+                throw Refusal.rule(
+                                "import-time-in-future",
+                                "An import records the past: " + at + " is after the time of the import.")
+                        .exception();
+            }
+        }
+        if (line.checkedInAt() != null) {
+            requireWithinEcmWindow(plannedStart, line.checkedInAt(), rules, "check-in");
+        }
+        if (line.checkedOutAt() != null) {
+            if (!line.checkedOutAt().isAfter(line.checkedInAt())) {
+                throw Refusal.rule(
+                                "check-out-before-check-in",
+                                "Check-out at " + line.checkedOutAt() + " is not after check-in at "
+                                        + line.checkedInAt() + ".")
+                        .with("checkedInAt", line.checkedInAt())
+                        .exception();
+            }
+            requireWithinEcmWindow(plannedStart, line.checkedOutAt(), rules, "check-out");
+        }
     }
 
     /** Called by {@link VisitScheduling} once the worker is known to be free at the new time. */
@@ -194,7 +328,7 @@ class Visit {
                 command.plannedStart(),
                 command.plannedMinutes()));
         resolveOpenAlerts(AlertOutcome.VISIT_REARRANGED, command.requestedAt(), "visit rescheduled");
-        watchDeadlines(command.plannedStart(), rules, alertRules, command.requestedAt(), deadlines);
+        watchDeadlines(command.plannedStart(), rules, alertRules, command.requestedAt(), false, deadlines);
         return CommandOutcome.RECORDED;
     }
 
@@ -686,26 +820,37 @@ class Visit {
     }
 
     /**
-     * The one place that decides which deadlines a visit gets when it is scheduled or rescheduled (ADR 0008, ADR 0017):
-     * overdue at the late threshold, missed at the missed threshold and, for a time-critical visit, an escalation
-     * check the escalation setting after each. A moment already past when the visit is scheduled is recorded at once.
+     * The one place that decides which deadlines a visit gets, live or imported (ADR 0008, ADR 0017, ADR 0019): overdue
+     * at the late threshold, missed at the missed threshold and, for a time-critical visit, an escalation check the
+     * escalation setting after each. A live visit scheduled after one of those moments has it recorded at once. An
+     * imported visit is a fact of the past: once it has an outcome (checked in, cancelled) it needs no watch, and a
+     * moment already past at the import is neither watched nor recorded (the previous system's record says what
+     * happened); a moment still ahead is watched like a live one.
      */
     private void watchDeadlines(
-            Instant plannedStart, VisitRules rules, AlertRules alertRules, Instant now, DeadlineManager deadlines) {
+            Instant plannedStart,
+            VisitRules rules,
+            AlertRules alertRules,
+            Instant now,
+            boolean imported,
+            DeadlineManager deadlines) {
+        if (imported && status != VisitStatus.SCHEDULED) {
+            return;
+        }
         boolean timeCritical = plan.timeCritical();
         Instant overdueAt = plannedStart.plusSeconds(rules.lateAfter(timeCritical) * 60L);
         Instant missedAt = plannedStart.plusSeconds(rules.missedAfter(timeCritical) * 60L);
         if (overdueAt.isAfter(now)) {
             deadlines.schedule(overdueAt, OVERDUE_DEADLINE, new OverdueVisitDue(plannedStart, overdueAt));
             watchForEscalation(plannedStart, overdueAt, alertRules, deadlines);
-        } else if (missedAt.isAfter(now)) {
+        } else if (missedAt.isAfter(now) && !imported) {
             raiseAlert(AlertKind.OVERDUE, now, null); // scheduled between its late and missed moments: overdue now
             watchForEscalation(plannedStart, now, alertRules, deadlines);
         }
         if (missedAt.isAfter(now)) {
             deadlines.schedule(missedAt, MISSED_DEADLINE, new MissedVisitDue(plannedStart, missedAt));
             watchForEscalation(plannedStart, missedAt, alertRules, deadlines);
-        } else {
+        } else if (!imported) {
             applyMissed(now); // scheduled after its missed moment: missed from the start
             watchForEscalation(plannedStart, now, alertRules, deadlines);
         }
@@ -907,13 +1052,17 @@ class Visit {
     }
 
     private void requireWithinEcmWindow(Instant at, VisitRules rules, String what) {
-        Duration distance = Duration.between(plan.plannedStart(), at).abs();
+        requireWithinEcmWindow(plan.plannedStart(), at, rules, what);
+    }
+
+    private static void requireWithinEcmWindow(Instant plannedStart, Instant at, VisitRules rules, String what) {
+        Duration distance = Duration.between(plannedStart, at).abs();
         if (distance.compareTo(rules.ecmWindow()) > 0) {
             throw Refusal.rule(
                             "ecm-time-out-of-window",
                             "The " + what + " time " + at + " is more than "
                                     + rules.ecmWindow().toHours() + " hours from the planned start "
-                                    + plan.plannedStart() + ".")
+                                    + plannedStart + ".")
                     .exception();
         }
     }

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.carebank.command.lookup.CommandLookups;
 import org.carebank.command.lookup.PackageFacts;
+import org.carebank.kernel.UkDates;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.carepackage.PackageStatus;
 import org.carebank.kernel.provider.ListStatus;
@@ -21,6 +22,7 @@ import org.carebank.kernel.visit.RescheduleVisit;
 import org.carebank.kernel.visit.RosterOutcome;
 import org.carebank.kernel.visit.ScheduleRoster;
 import org.carebank.kernel.visit.ScheduleVisit;
+import org.carebank.kernel.visit.VisitPlan;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,12 +89,25 @@ class VisitScheduling {
             return visit.invoke(v -> v.repeatSchedule(command, caller));
         }
         var plan = command.plan();
-        PackageFacts carePackage = activePackage(plan.packageId(), bookings, caller);
-        requireWorkerOf(plan.workerId(), carePackage.providerId(), bookings, caller);
-        requireFree(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd(), bookings);
+        PackageFacts carePackage = requireBookable(command.visitId(), plan, true, bookings, caller);
         var outcome = visit.invoke(v -> v.schedule(command, carePackage, rules, alertRules, deadlines));
         bookings.booked(plan.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd());
         return outcome;
+    }
+
+    /**
+     * The rules a new visit meets beyond itself, live or imported: an active package of an admitted provider, a worker
+     * of that provider who has not left by the planned day and, when the visit occupies the worker, is free then.
+     */
+    PackageFacts requireBookable(
+            String visitId, VisitPlan plan, boolean occupiesWorker, Bookings bookings, Caller caller) {
+        PackageFacts carePackage = activePackage(plan.packageId(), bookings, caller);
+        requireWorkerOf(plan.workerId(), carePackage.providerId(), bookings, caller);
+        requireStillEmployed(plan.workerId(), plan.plannedStart(), bookings);
+        if (occupiesWorker) {
+            requireFree(plan.workerId(), visitId, plan.plannedStart(), plan.plannedEnd(), bookings);
+        }
+        return carePackage;
     }
 
     @CommandHandler
@@ -101,7 +116,9 @@ class VisitScheduling {
         visit.execute(v -> v.requireVisibleTo(caller));
         var plan = visit.invoke(Visit::plan);
         Instant end = command.plannedStart().plusSeconds(command.plannedMinutes() * 60L);
-        requireFree(plan.workerId(), command.visitId(), command.plannedStart(), end, new Bookings(lookups));
+        var bookings = new Bookings(lookups);
+        requireStillEmployed(plan.workerId(), command.plannedStart(), bookings);
+        requireFree(plan.workerId(), command.visitId(), command.plannedStart(), end, bookings);
         return visit.invoke(v -> v.reschedule(command, rules, alertRules, deadlines, caller));
     }
 
@@ -112,6 +129,7 @@ class VisitScheduling {
         var plan = visit.invoke(Visit::plan);
         var bookings = new Bookings(lookups);
         requireWorkerOf(command.workerId(), visit.invoke(Visit::providerId), bookings, caller);
+        requireStillEmployed(command.workerId(), plan.plannedStart(), bookings);
         requireFree(command.workerId(), command.visitId(), plan.plannedStart(), plan.plannedEnd(), bookings);
         return visit.invoke(v -> v.reassign(command, caller));
     }
@@ -153,6 +171,20 @@ class VisitScheduling {
                             "Worker " + workerId + " does not work for provider " + providerId + ".")
                     .exception();
         }
+    }
+
+    /** A worker who has left works no visit planned on their leaving day or later (rule: worker-left). */
+    private void requireStillEmployed(String workerId, Instant plannedStart, Bookings bookings) {
+        bookings.leftOn(workerId)
+                .filter(leftOn -> UkDates.onOrAfter(plannedStart, leftOn))
+                .ifPresent(leftOn -> {
+                    throw Refusal.rule(
+                                    "worker-left",
+                                    "Worker " + workerId + " left on " + leftOn
+                                            + " and cannot be booked into a visit planned on or after that day.")
+                            .with("leftOn", leftOn.toString())
+                            .exception();
+                });
     }
 
     private void requireFree(String workerId, String visitId, Instant start, Instant end, Bookings bookings) {

@@ -1,6 +1,7 @@
 package org.carebank.command.lookup;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -21,6 +22,7 @@ public class StubCommandLookups extends CommandLookups {
 
     private final Map<String, ListStatus> providers = new HashMap<>();
     private final Map<String, String> workers = new HashMap<>();
+    private final Map<String, LocalDate> leavers = new HashMap<>();
     private final Map<String, PackageFacts> packages = new HashMap<>();
     private final Map<String, Booking> bookings = new HashMap<>();
     private final Map<String, BankableVisit> bankableVisits = new HashMap<>();
@@ -38,6 +40,16 @@ public class StubCommandLookups extends CommandLookups {
     public StubCommandLookups worker(String workerId, String providerId) {
         workers.put(workerId, providerId);
         return this;
+    }
+
+    public StubCommandLookups workerLeft(String workerId, LocalDate leftOn) {
+        leavers.put(workerId, leftOn);
+        return this;
+    }
+
+    @Override
+    public Optional<LocalDate> workerLeftOn(String workerId) {
+        return Optional.ofNullable(leavers.get(workerId));
     }
 
     public StubCommandLookups carePackage(PackageFacts facts) {
@@ -91,6 +103,22 @@ public class StubCommandLookups extends CommandLookups {
                 .sorted(Map.Entry.comparingByValue((a, b) -> a.start().compareTo(b.start())))
                 .map(Map.Entry::getKey)
                 .findFirst();
+    }
+
+    @Override
+    public java.util.List<CommandLookups.Booking> bookingsOverlapping(
+            java.util.Collection<String> workerIds, Instant from, Instant to) {
+        return bookings.entrySet().stream()
+                .filter(e -> workerIds.contains(e.getValue().workerId()))
+                .filter(e ->
+                        e.getValue().start().isBefore(to) && e.getValue().end().isAfter(from))
+                .map(e -> new CommandLookups.Booking(
+                        e.getKey(),
+                        e.getValue().workerId(),
+                        e.getValue().start(),
+                        e.getValue().end()))
+                .sorted((a, b) -> a.start().compareTo(b.start()))
+                .toList();
     }
 
     @Override

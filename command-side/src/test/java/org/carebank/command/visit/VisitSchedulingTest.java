@@ -23,6 +23,7 @@ import static org.carebank.command.visit.VisitFixtures.visitFixture;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.carebank.command.lookup.StubCommandLookups;
 import org.carebank.kernel.alert.AlertKind;
@@ -97,6 +98,46 @@ class VisitSchedulingTest {
         fixture.givenCurrentTime(REQUESTED_AT)
                 .when(schedule(justified))
                 .expectEvents(new VisitScheduled(VISIT, justified, CLIENT, ACME, ZONE, RATE, 30, 120));
+    }
+
+    @Test
+    @DisplayName("a worker who left on the visit's day is refused (worker-left): the leaving day is the first day off")
+    void workerWhoLeftOnTheDayIsRefused() {
+        lookups.workerLeft(WORKER, LocalDate.parse("2026-11-23"));
+        fixture.givenCurrentTime(REQUESTED_AT)
+                .when(schedule(plan(60)))
+                .expectException(refusedWith("worker-left", 422))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    @DisplayName("a worker leaving the day after the visit is still booked for it")
+    void workerLeavingTheDayAfterIsBooked() {
+        lookups.workerLeft(WORKER, LocalDate.parse("2026-11-24"));
+        fixture.givenCurrentTime(REQUESTED_AT).when(schedule(plan(60))).expectEvents(scheduled());
+    }
+
+    @Test
+    @DisplayName("the leaving day is a UK day: 00:30 BST on the leaving day is already on it (23:30Z the day before)")
+    void leavingDayIsReadInLondonTime() {
+        lookups.workerLeft(WORKER, LocalDate.parse("2026-07-01"));
+        var summerNight =
+                new VisitPlan(PACKAGE, WORKER, Instant.parse("2026-06-30T23:30:00Z"), 60, false, null, HOME, 10);
+        fixture.givenCurrentTime(Instant.parse("2026-06-20T10:00:00Z"))
+                .when(new ScheduleVisit(VISIT, summerNight, Instant.parse("2026-06-20T10:00:00Z")))
+                .expectException(refusedWith("worker-left", 422))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a visit cannot be rescheduled onto or after its worker's leaving day")
+    void rescheduleAfterLeavingIsRefused() {
+        lookups.workerLeft(WORKER, LocalDate.parse("2026-11-24"));
+        fixture.given(scheduled())
+                .when(new RescheduleVisit(VISIT, PLANNED_START.plus(Duration.ofDays(1)), 60, REQUESTED_AT))
+                .expectException(refusedWith("worker-left", 422))
+                .expectNoEvents();
     }
 
     @Test

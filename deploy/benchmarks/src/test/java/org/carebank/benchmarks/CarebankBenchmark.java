@@ -73,11 +73,13 @@ class CarebankBenchmark {
     private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("bench.warmUpSeconds", "120"));
     private static final int LAG_RATE = Integer.getInteger("bench.lagRate", 500);
     private static final int LAG_SECONDS = Integer.getInteger("bench.lagSeconds", 20);
+    private static final int IMPORT_VISITS = Integer.getInteger("bench.importVisits", 10_000);
+    private static final int IMPORT_LINES_PER_REQUEST = Integer.getInteger("bench.importLinesPerRequest", 10_000);
     private static final int STORE_VISITS = Integer.getInteger("bench.storeVisits", 100_000);
     private static final int[] CLIENTS = {1, 4, 16};
     /** Which parts to run, e.g. {@code -Dbench.phases=commands,roster} while profiling one of them. */
     private static final List<String> PHASES =
-            List.of(System.getProperty("bench.phases", "baselines,commands,roster,lag,replay")
+            List.of(System.getProperty("bench.phases", "baselines,commands,roster,import,lag,replay")
                     .split(","));
 
     /** Every projection of the query side: all of them follow the store, so a replay that left some out would share
@@ -141,6 +143,9 @@ class CarebankBenchmark {
                 }
                 if (PHASES.contains("roster")) {
                     bulkRoster();
+                }
+                if (PHASES.contains("import")) {
+                    historyImport();
                 }
                 if (PHASES.contains("lag")) {
                     projectionLag();
@@ -557,6 +562,89 @@ class CarebankBenchmark {
                         + cpu.get("postgresMsEach") + " ms");
     }
 
+    // ---------------------------------------------------------------- 2b. history import
+
+    /**
+     * The history import's rate beside baseline (a) in the same run: {@code bench.importVisits} past visits of one
+     * worker, each checked in and out (4 events), sent as CSV in requests of {@code bench.importLinesPerRequest} lines.
+     */
+    private void historyImport() throws Exception {
+        var worker = newWorker();
+        Instant first = firstSlot.minus(java.time.Duration.ofDays(400));
+        var requests = new ArrayList<String>();
+        var body = new StringBuilder();
+        int inBody = 0;
+        for (int i = 0; i < IMPORT_VISITS; i++) {
+            if (inBody == 0) {
+                body.append(
+                        "visitId,packageId,workerId,plannedStart,plannedMinutes,checkedInAt,checkedOutAt,method\r\n");
+            }
+            Instant start = first.plusSeconds(3600L * i);
+            body.append("bench-i-")
+                    .append(visitNo.incrementAndGet())
+                    .append(',')
+                    .append(packageId)
+                    .append(',')
+                    .append(worker)
+                    .append(',')
+                    .append(start)
+                    .append(",45,")
+                    .append(start.plusSeconds(120))
+                    .append(',')
+                    .append(start.plusSeconds(120 + 45 * 60))
+                    .append(",APP_GPS\r\n");
+            if (++inBody == IMPORT_LINES_PER_REQUEST) {
+                requests.add(body.toString());
+                body.setLength(0);
+                inBody = 0;
+            }
+        }
+        if (inBody > 0) {
+            requests.add(body.toString());
+        }
+        long started = System.nanoTime();
+        var cpuAtStart = Figures.CpuTime.now();
+        for (String csv : requests) {
+            String reply = sendRaw("council", "/api/v1/imports/visits", "text/csv", csv);
+            if (!reply.contains("\"refused\":0")) {
+                throw new IllegalStateException(
+                        "import lines refused: " + reply.substring(Math.max(0, reply.length() - 500)));
+            }
+        }
+        double rate = IMPORT_VISITS / ((System.nanoTime() - started) / 1e9);
+        var cpu = Figures.CpuTime.now().perUnitSince(cpuAtStart, IMPORT_VISITS);
+        var figures = new LinkedHashMap<String, Object>();
+        figures.put("cpuPerVisit", cpu);
+        figures.put("visits", IMPORT_VISITS);
+        figures.put("linesPerRequest", IMPORT_LINES_PER_REQUEST);
+        figures.put("eventsPerVisit", 4);
+        figures.put("visitsPerSecond", round(rate));
+        results.put("historyImport", figures);
+        row(
+                "Carebank history import over HTTP (CSV, " + IMPORT_LINES_PER_REQUEST + " lines/request), visits/s",
+                rate,
+                "4 events per visit; CPU per visit: JVM " + cpu.get("jvmMsEach") + " ms, PostgreSQL "
+                        + cpu.get("postgresMsEach") + " ms");
+    }
+
+    private String sendRaw(String user, String path, String contentType, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType)
+                .timeout(java.time.Duration.ofMinutes(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        var response = CLIENTS_BY_THREAD.get().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     // ---------------------------------------------------------------- 3. projection lag (and 6. memory)
 
     private void projectionLag() throws Exception {
@@ -936,6 +1024,13 @@ class CarebankBenchmark {
             double batch = (double) baselines.get("a_batchInsertEventsPerSecond");
             ratios.put("bulkRoster_vs_a", round(roster / batch));
             row("ratio bulk roster / baseline (a)", roster / batch, "");
+        }
+        if (results.get("historyImport") instanceof Map<?, ?> imported) {
+            // Baseline (a) inserts events; an imported visit is 4 events, so its events/s are compared.
+            double events = 4 * (double) imported.get("visitsPerSecond");
+            double batch = (double) baselines.get("a_batchInsertEventsPerSecond");
+            ratios.put("historyImportEvents_vs_a", round(events / batch));
+            row("ratio history import events/s / baseline (a)", events / batch, "");
         }
     }
 

@@ -24,14 +24,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    /** @param maxRequestSize the largest request body accepted */
+    /**
+     * @param maxRequestSize the largest request body accepted
+     * @param maxImportSize the largest history import body ({@code POST /api/v1/imports/...}), which is streamed
+     */
     @ConfigurationProperties("carebank")
-    record Settings(@DefaultValue("2MB") DataSize maxRequestSize) {}
+    record Settings(@DefaultValue("2MB") DataSize maxRequestSize, @DefaultValue("64MB") DataSize maxImportSize) {}
+
+    static final String IMPORTS = "/api/v1/imports/";
 
     private final long maxBytes;
+    private final long maxImportBytes;
 
     RequestSizeLimitFilter(Settings settings) {
         this.maxBytes = settings.maxRequestSize().toBytes();
+        this.maxImportBytes = settings.maxImportSize().toBytes();
     }
 
     @Override
@@ -43,14 +50,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
-        if (length > maxBytes || (length < 0 && request.getHeader("Transfer-Encoding") != null)) {
+        // An import streams through (never held whole), so it may be larger than any other body.
+        long limit = request.getRequestURI().startsWith(IMPORTS) ? maxImportBytes : maxBytes;
+        if (length > limit || (length < 0 && request.getHeader("Transfer-Encoding") != null)) {
             ServletProblems.write(
                     response,
                     new Refusal(
                             "request-too-large",
                             413,
                             "Request too large",
-                            "Request bodies are limited to " + maxBytes + " bytes, with a Content-Length.",
+                            "Request bodies are limited to " + limit + " bytes, with a Content-Length.",
                             Map.of()));
             return;
         }

@@ -75,6 +75,9 @@ class SecurityConfiguration {
                                 POST,
                                 "/api/v1/providers",
                                 "/api/v1/providers/*/cqc-ratings",
+                                "/api/v1/providers/*/action-plans",
+                                "/api/v1/providers/*/action-plans/*/completion",
+                                "/api/v1/imports/visits",
                                 "/api/v1/packages",
                                 "/api/v1/packages/*/offers",
                                 "/api/v1/clients/*/time-bank/adjustments",
@@ -91,6 +94,9 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 POST,
                                 "/api/v1/providers/*/workers",
+                                "/api/v1/providers/*/workers/*/pay",
+                                "/api/v1/providers/*/workers/*/leaving",
+                                "/api/v1/providers/*/workers/*/qualifications",
                                 "/api/v1/packages/*/acceptance",
                                 "/api/v1/packages/*/declines",
                                 "/api/v1/packages/*/hand-back",
@@ -109,6 +115,9 @@ class SecurityConfiguration {
                         // Audit: the raw history is read by auditors, the council and admins; rebuilds are ADMIN's.
                         .requestMatchers("/api/v1/admin/**")
                         .hasRole(Role.ADMIN.name())
+                        // Unmet need is the council's own question (clients not yet placed with any provider).
+                        .requestMatchers(GET, "/api/v1/unmet-need", "/api/v1/unmet-need/**")
+                        .hasAnyRole(Role.AUDITOR.name(), COUNCIL, Role.ADMIN.name())
                         .requestMatchers(GET, "/api/v1/audit/**")
                         .hasAnyRole(Role.AUDITOR.name(), COUNCIL, Role.ADMIN.name())
                         // Spring Boot's error page answers JSON that is not problem+json: never shown (an error

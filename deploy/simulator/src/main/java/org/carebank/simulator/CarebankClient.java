@@ -63,6 +63,48 @@ final class CarebankClient {
         return send(authorization, "PUT", path, body);
     }
 
+    /** A JSON value as text, for JSON lines. */
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A body that is not one JSON value (JSON lines, CSV): sent once, as is; a 429 is waited out and sent again. */
+    Reply postLines(String authorization, String path, String contentType, String body) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(10))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                requests.incrementAndGet();
+                var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() == 429 && attempt < 50) {
+                    throttled.incrementAndGet();
+                    sleep(1000L
+                            * response.headers().firstValueAsLong("Retry-After").orElse(1));
+                    continue;
+                }
+                byte[] text = response.body();
+                return new Reply(response.statusCode(), text.length == 0 ? MissingNode.getInstance() : parse(text));
+            } catch (IOException e) {
+                // The import is idempotent by visit id: sending the chunk again records only what was not recorded.
+                if (attempt >= 5) {
+                    throw new IllegalStateException("POST " + path + " failed: " + e, e);
+                }
+                sleep(1000L * (attempt + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     Reply send(String authorization, String method, String path, Object body) {
         byte[] bytes;
         try {

@@ -34,6 +34,27 @@ record CouncilPlan(
             return new Settings(42, "demo", 4, 2, 4, 16, 1, today.plusDays(1), today);
         }
 
+        /**
+         * The same council over the {@code weeks} weeks that ended the day before yesterday: yesterday keeps the
+         * plan's never-checked-in visits (which the import records without a miss) and no day is rostered twice.
+         */
+        static Settings history(Settings settings, int weeks) {
+            if (weeks < 1) {
+                throw new IllegalArgumentException("--history needs at least 1 week");
+            }
+            LocalDate today = settings.today();
+            return new Settings(
+                    settings.seed(),
+                    settings.prefix(),
+                    settings.providers(),
+                    settings.refusedProviders(),
+                    settings.workersPerProvider(),
+                    settings.packages(),
+                    weeks,
+                    today.minusDays(7L * weeks + 1),
+                    today);
+        }
+
         static Settings standard(long seed, String prefix, LocalDate today) {
             return new Settings(seed, prefix, 12, 2, 10, 150, 4, today.plusDays(1), today);
         }

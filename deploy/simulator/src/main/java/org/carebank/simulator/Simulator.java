@@ -45,8 +45,10 @@ public final class Simulator {
             usage: simulator [--demo] [--url=http://localhost:8080] [--seed=1] [--prefix=sim<seed>]
                              [--providers=12] [--refused=2] [--workers=10] [--packages=150] [--weeks=4]
                              [--concurrency=8] [--council=council:council] [--jwt-secret=<local default>]
-                             [--jwt-issuer=carebank-local] [--plan-only]
+                             [--jwt-issuer=carebank-local] [--plan-only] [--history=WEEKS]
               --demo        a small fixed council (seed 42, prefix demo: 4 providers, 16 packages, 1 week)
+              --history=N   the N weeks before yesterday instead of the weeks ahead, loaded through the history
+                            import (no missed flags for the past; time bank operations left out)
               --plan-only   print the plan's figures and send nothing
             """;
 
@@ -56,6 +58,7 @@ public final class Simulator {
     private final Map<String, String> providerAuth = new LinkedHashMap<>();
     private final int concurrency;
     private final PrintStream out;
+    private boolean history;
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
 
     /** What one phase got back: accepted, repeats of what was already recorded, refusals as planned, surprises. */
@@ -141,6 +144,10 @@ public final class Simulator {
                     standard.firstDay(),
                     today);
         }
+        boolean history = options.containsKey("history");
+        if (history) {
+            settings = Settings.history(settings, Integer.parseInt(options.get("history")));
+        }
         var plan = PlanGenerator.generate(settings);
         var out = System.out;
         describe(plan, out);
@@ -156,7 +163,8 @@ public final class Simulator {
                 options.getOrDefault("jwt-issuer", Tokens.LOCAL_ISSUER),
                 Integer.parseInt(options.getOrDefault("concurrency", "8")),
                 out);
-        out.println("Sending it to " + url + " ...");
+        simulator.history = history;
+        out.println("Sending it to " + url + (history ? " (past weeks through the history import)" : "") + " ...");
         boolean clean = simulator.run();
         simulator.summary(url);
         System.exit(clean ? 0 : 1);
@@ -211,16 +219,22 @@ public final class Simulator {
                 plan.providers().stream().filter(Provider::admitted).toList();
         phase("workers", plan.workers(), concurrency, this::register);
         phase("packages", plan.packages(), concurrency, this::commission);
-        rosters();
-        var lifecycle = plan.visits().stream()
-                .filter(v -> v.outcome() != Outcome.MISSED)
-                .toList();
-        phase("check-ins and -outs", lifecycle, concurrency, this::lifecycle);
-        phase("alert responses", openAlerts(), 1, this::respond);
-        var byClient = new LinkedHashMap<String, List<TimeBankOp>>();
-        plan.timeBankOps().forEach(op -> byClient.computeIfAbsent(op.clientRef(), c -> new ArrayList<>())
-                .add(op));
-        phase("time banks (clients)", byClient.values(), concurrency, this::timeBank);
+        if (history) {
+            // Past weeks: through the import, as a council switching from another system brings its record across.
+            // Time bank operations are left out: their banking window (7 days) has closed for most past visits.
+            imports();
+        } else {
+            rosters();
+            var lifecycle = plan.visits().stream()
+                    .filter(v -> v.outcome() != Outcome.MISSED)
+                    .toList();
+            phase("check-ins and -outs", lifecycle, concurrency, this::lifecycle);
+            phase("alert responses", openAlerts(), 1, this::respond);
+            var byClient = new LinkedHashMap<String, List<TimeBankOp>>();
+            plan.timeBankOps().forEach(op -> byClient.computeIfAbsent(op.clientRef(), c -> new ArrayList<>())
+                    .add(op));
+            phase("time banks (clients)", byClient.values(), concurrency, this::timeBank);
+        }
         phase("new CQC ratings", plan.ratingChanges(), 1, change -> {
             var tally = tallies.get("new CQC ratings");
             tally.count(client.post(
@@ -423,6 +437,79 @@ public final class Simulator {
             if (line.path("status").asText().equals("REFUSED")) {
                 String type = line.path("problem").path("type").asText();
                 tally.unexpected("REFUSED " + type, line.toString());
+            }
+        }
+    }
+
+    /**
+     * {@code --history}: the plan's visits lie in past weeks and go through the history import
+     * ({@code POST /api/v1/imports/visits}, JSON lines, as the council) with their check-in and check-out times, so
+     * they are recorded as facts of the past: no missed flags for visits whose thresholds passed before the import.
+     */
+    private void imports() throws Exception {
+        var visits = plan.visits();
+        var tally = new Tally();
+        tallies.put("history import (visits)", tally);
+        tally.items = visits.size();
+        try (var progress = new Progress("history import (visits)", visits.size(), out)) {
+            for (int i = 0; i < visits.size(); i += IMPORT_CHUNK) {
+                var chunk = visits.subList(i, Math.min(visits.size(), i + IMPORT_CHUNK));
+                importChunk(chunk, tally);
+                progress.add(chunk.size());
+            }
+            tally.seconds = progress.seconds();
+        }
+    }
+
+    static final int IMPORT_CHUNK = 5_000;
+
+    /** One import line per visit, as the contract's columns name them. */
+    static Map<String, Object> importLine(Visit v) {
+        var line = new LinkedHashMap<String, Object>();
+        line.put("visitId", v.visitId());
+        line.put("packageId", v.packageId());
+        line.put("workerId", v.workerId());
+        line.put("plannedStart", v.plannedStart().toString());
+        line.put("plannedMinutes", v.plannedMinutes());
+        line.put("timeCritical", v.timeCritical());
+        if (v.shortVisitJustification() != null) {
+            line.put("shortVisitJustification", v.shortVisitJustification());
+        }
+        if (v.plannedTravelMinutes() != null) {
+            line.put("plannedTravelMinutes", v.plannedTravelMinutes());
+        }
+        if (v.outcome() == Outcome.DELIVERED) {
+            line.put("checkedInAt", v.checkInAt().toString());
+            line.put("checkedOutAt", v.checkOutAt().toString());
+            line.put("method", v.method());
+            line.put("endedEarlyAtClientRequest", v.endedEarlyAtClientRequest());
+        } else if (v.outcome() == Outcome.CANCELLED) {
+            line.put("cancelled", true);
+            if (v.cancelledBy() != null) {
+                line.put("cancelledBy", v.cancelledBy());
+            }
+        }
+        return line;
+    }
+
+    private void importChunk(List<Visit> chunk, Tally tally) {
+        var body = new StringBuilder();
+        for (var v : chunk) {
+            body.append(CarebankClient.json(importLine(v))).append('\n');
+        }
+        var reply = client.postLines(council, "/api/v1/imports/visits", "application/x-ndjson", body.toString());
+        if (!reply.ok()) {
+            for (int i = 0; i < chunk.size(); i++) {
+                tally.unexpected(
+                        reply.status() + " " + reply.problemType(), reply.body().toString());
+            }
+            return;
+        }
+        tally.recorded.addAndGet(reply.body().path("created").asLong());
+        tally.repeated.addAndGet(reply.body().path("unchanged").asLong());
+        for (var line : reply.body().path("visits")) {
+            if (line.path("status").asText().equals("REFUSED")) {
+                tally.unexpected("REFUSED " + line.path("problem").path("type").asText(), line.toString());
             }
         }
     }

@@ -26,6 +26,41 @@ class CouncilPlanTest {
     }
 
     @Test
+    void historyLiesInThePastAndImportsAsTheContractNamesIt() {
+        var settings = Settings.history(Settings.demo(TODAY), 3);
+        var plan = PlanGenerator.generate(settings);
+        var startOfToday = TODAY.atStartOfDay(PlanGenerator.LONDON).toInstant();
+
+        assertThat(settings.firstDay()).isEqualTo(TODAY.minusDays(22));
+        assertThat(plan.visits()).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.plannedStart()).isBefore(startOfToday);
+            if (v.checkOutAt() != null) {
+                assertThat(v.checkOutAt()).isBefore(startOfToday);
+            }
+        });
+        var delivered = plan.visits().stream()
+                .filter(v -> v.outcome() == CouncilPlan.Outcome.DELIVERED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(Simulator.importLine(delivered))
+                .containsKeys(
+                        "visitId",
+                        "packageId",
+                        "workerId",
+                        "plannedStart",
+                        "plannedMinutes",
+                        "checkedInAt",
+                        "checkedOutAt",
+                        "method")
+                .doesNotContainKey("cancelled");
+        var missed = plan.visits().stream()
+                .filter(v -> v.outcome() == CouncilPlan.Outcome.MISSED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(Simulator.importLine(missed)).doesNotContainKeys("checkedInAt", "cancelled");
+    }
+
+    @Test
     void anotherSeedGivesAnotherPlan() {
         var one = PlanGenerator.generate(Settings.standard(7, "sim", TODAY));
         var other = PlanGenerator.generate(Settings.standard(8, "sim", TODAY));

@@ -179,7 +179,12 @@ class DashboardApiTest extends ApiTestSupport {
     void charter() {
         var path = "/api/v1/providers/" + day.providerId + "/charter?from=2027-03-01&to=2027-03-31";
         var measures = council().get(path).json().path("measures");
-        assertThat(measures.size()).isEqualTo(7);
+        assertThat(measures.size()).isEqualTo(9);
+        assertThat(measures.get(7).path("measure").asString()).isEqualTo("CARE_CERTIFICATE_WITHIN_12_WEEKS");
+        assertThat(measures.get(8).path("measure").asString()).isEqualTo("WORKERS_WITH_EXPIRED_QUALIFICATIONS");
+        assertThat(measures.get(8).path("value").decimalValue())
+                .as("no qualification recorded, none expired")
+                .isEqualByComparingTo("0.0");
         // rushed v2>v3: 1 per 6 delivered visits = 16.7 per 100, expected at most 0
         var rushed = measures.get(3);
         assertThat(rushed.path("measure").asString()).isEqualTo("RUSHED_TRANSITIONS_PER_100_VISITS");
@@ -194,7 +199,7 @@ class DashboardApiTest extends ApiTestSupport {
                 .as("ann of ann and bob")
                 .isEqualByComparingTo("50.0");
         var csv = lines(council().get(path, "text/csv"));
-        assertThat(csv).hasSize(8);
+        assertThat(csv).hasSize(10);
         assertThat(csv.get(0)).isEqualTo("providerId,from,to,measure,value,unit,basis,comparison,expected,flag");
     }
 

@@ -33,6 +33,8 @@ class CharterMeasures {
         Continuity continuity = performance.continuity(period, providerId).getOrDefault(providerId, Continuity.NONE);
         var travel = charter.travel(providerId, period);
         var workforce = charter.workforce(providerId, period);
+        var certificates = charter.careCertificates(providerId, period);
+        var expired = charter.expiredQualifications(providerId, period);
         return List.of(
                 CharterMeasure.of(
                         Measure.VISITS_PLANNED_UNDER_15_MINUTES,
@@ -82,6 +84,20 @@ class CharterMeasures {
                         PERCENT,
                         workforce.workers(),
                         AT_MOST,
-                        expected.zeroHoursWorkersMaxPercent()));
+                        expected.zeroHoursWorkersMaxPercent()),
+                CharterMeasure.of(
+                        Measure.CARE_CERTIFICATE_WITHIN_12_WEEKS,
+                        Rates.percent(certificates.withinTwelveWeeks(), certificates.workers()),
+                        PERCENT,
+                        certificates.workers(),
+                        AT_LEAST,
+                        expected.careCertificateWithin12WeeksMinPercent()),
+                CharterMeasure.of(
+                        Measure.WORKERS_WITH_EXPIRED_QUALIFICATIONS,
+                        Rates.percent(expired.withExpired(), expired.workers()),
+                        PERCENT,
+                        expired.workers(),
+                        AT_MOST,
+                        expected.workersWithExpiredQualificationsMaxPercent()));
     }
 }

@@ -17,7 +17,9 @@ record CharterSettings(
         @DefaultValue("0") double rushedTransitionsPer100VisitsMax,
         @DefaultValue("95") double legsWithTravelRecordedMinPercent,
         @DefaultValue("60") double mainWorkerShareMinPercent,
-        @DefaultValue("0") double zeroHoursWorkersMaxPercent) {
+        @DefaultValue("0") double zeroHoursWorkersMaxPercent,
+        @DefaultValue("100") double careCertificateWithin12WeeksMinPercent,
+        @DefaultValue("0") double workersWithExpiredQualificationsMaxPercent) {
 
     static CharterSettings defaults() {
         return new Binder().bindOrCreate("carebank.charter", CharterSettings.class);

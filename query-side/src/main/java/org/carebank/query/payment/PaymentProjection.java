@@ -20,6 +20,7 @@ import org.carebank.kernel.payment.StatementIssued;
 import org.carebank.kernel.payment.StatementLine;
 import org.carebank.kernel.payment.VisitExceptionsAccepted;
 import org.carebank.kernel.timebank.TimeDrawnDown;
+import org.carebank.kernel.visit.RecordSource;
 import org.carebank.kernel.visit.VisitAmendmentApproved;
 import org.carebank.kernel.visit.VisitAmendmentRejected;
 import org.carebank.kernel.visit.VisitAmendmentRequested;
@@ -122,8 +123,15 @@ class PaymentProjection {
                 position(token));
     }
 
+    /**
+     * An imported visit (ADR 0019) is a fact of the council's previous system, which paid for it: it never comes onto
+     * a statement here, so it gets no payment facts and every later event of it finds no row to change.
+     */
     @EventHandler
-    void on(VisitScheduled event) {
+    void on(VisitScheduled event, @MetaDataValue(RecordSource.KEY) String source) {
+        if (RecordSource.IMPORT.equals(source)) {
+            return;
+        }
         var plan = event.plan();
         writes.update(
                 """

@@ -14,11 +14,15 @@ import org.carebank.kernel.carepackage.PackageCommissioned;
 import org.carebank.kernel.carepackage.PackageDeclined;
 import org.carebank.kernel.carepackage.PackageHandedBack;
 import org.carebank.kernel.carepackage.PackageOffered;
+import org.carebank.kernel.provider.ActionPlanCompleted;
+import org.carebank.kernel.provider.ActionPlanOpened;
 import org.carebank.kernel.provider.CqcRatingsRecorded;
 import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.provider.ProviderAdmitted;
 import org.carebank.kernel.provider.ProviderReinstated;
 import org.carebank.kernel.provider.ProviderSuspended;
+import org.carebank.kernel.provider.QualificationRecorded;
+import org.carebank.kernel.provider.WorkerLeft;
 import org.carebank.kernel.provider.WorkerRegistered;
 import org.carebank.kernel.visit.AmendmentStatus;
 import org.carebank.kernel.visit.EcmVerification;
@@ -115,6 +119,50 @@ class PerformanceProjection {
                 event.providerId(),
                 event.contractType().name(),
                 ts(at));
+    }
+
+    @EventHandler
+    void on(WorkerLeft event) {
+        writes.update(
+                "UPDATE performance_worker SET left_on = ? WHERE worker_id = ?", event.leftOn(), event.workerId());
+    }
+
+    @EventHandler
+    void on(ActionPlanOpened event) {
+        writes.update(
+                """
+                        INSERT INTO performance_action_plan (provider_id, plan_id, reason, due_by, opened_on)
+                        VALUES (?, ?, ?, ?, ?)""",
+                event.providerId(),
+                event.planId(),
+                event.reason(),
+                event.dueBy(),
+                event.openedOn());
+    }
+
+    @EventHandler
+    void on(ActionPlanCompleted event) {
+        writes.update(
+                """
+                        UPDATE performance_action_plan SET completed_on = ?, completed_late = ?
+                        WHERE provider_id = ? AND plan_id = ?""",
+                event.completedOn(),
+                event.late(),
+                event.providerId(),
+                event.planId());
+    }
+
+    @EventHandler
+    void on(QualificationRecorded event) {
+        writes.update(
+                """
+                        INSERT INTO performance_qualification (qualification_id, worker_id, kind, achieved_on, expires_on)
+                        VALUES (?, ?, ?, ?, ?)""",
+                event.qualificationId(),
+                event.workerId(),
+                event.kind().name(),
+                event.achievedOn(),
+                event.expiresOn());
     }
 
     // ---- packages ----
@@ -342,6 +390,8 @@ class PerformanceProjection {
         jdbc.sql("DELETE FROM performance_package_event").update();
         jdbc.sql("DELETE FROM performance_holding").update();
         jdbc.sql("DELETE FROM performance_package").update();
+        jdbc.sql("DELETE FROM performance_action_plan").update();
+        jdbc.sql("DELETE FROM performance_qualification").update();
         jdbc.sql("DELETE FROM performance_worker").update();
         jdbc.sql("DELETE FROM performance_provider").update();
     }

@@ -1,5 +1,6 @@
 package org.carebank.query.performance;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +13,7 @@ import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.visit.AmendmentReason;
 import org.carebank.query.period.DashboardCalendar;
 import org.carebank.query.period.DatePeriod;
+import org.carebank.query.web.Rates;
 import org.carebank.query.web.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -361,5 +363,83 @@ public class PerformanceQueries {
                             });
                 });
         return minutes;
+    }
+    /**
+     * The provider's workforce over the period: headcount at its start and end (registered before, not left by then)
+     * and the leavers within it. Turnover is leavers over the average of the two headcounts, the usual HR measure; ask
+     * for a year (from=2026-01-01&to=2026-12-31) for the yearly turnover.
+     */
+    public record Workforce(int workersAtStart, int workersAtEnd, int leavers, BigDecimal turnoverPercent) {
+        static final Workforce NONE = new Workforce(0, 0, 0, null);
+    }
+
+    public Map<String, Workforce> workforce(DatePeriod period, String providerId) {
+        var answer = new HashMap<String, Workforce>();
+        var params = new ArrayList<Object>(List.of(
+                Sql.ts(calendar.startOf(period)),
+                period.from(),
+                Sql.ts(calendar.endOf(period)),
+                period.to(),
+                period.from(),
+                period.to()));
+        String where = providerId == null ? "" : " WHERE provider_id = ?";
+        if (providerId != null) {
+            params.add(providerId);
+        }
+        jdbc.sql(
+                        """
+                        SELECT provider_id,
+                          SUM(CASE WHEN registered_at < ? AND (left_on IS NULL OR left_on > ?) THEN 1 ELSE 0 END) AS at_start,
+                          SUM(CASE WHEN registered_at < ? AND (left_on IS NULL OR left_on > ?) THEN 1 ELSE 0 END) AS at_end,
+                          SUM(CASE WHEN left_on BETWEEN ? AND ? THEN 1 ELSE 0 END) AS leavers
+                        FROM performance_worker"""
+                                + where
+                                + " GROUP BY provider_id")
+                .params(params)
+                .query(rs -> {
+                    int start = rs.getInt("at_start");
+                    int end = rs.getInt("at_end");
+                    int leavers = rs.getInt("leavers");
+                    answer.put(
+                            rs.getString("provider_id"),
+                            new Workforce(start, end, leavers, Rates.percent(2L * leavers, (long) start + end)));
+                });
+        return answer;
+    }
+
+    /** An action plan as the provider's views show it: OPEN, COMPLETED or OVERDUE (due date passed, not completed). */
+    public record ActionPlan(
+            String planId,
+            String reason,
+            LocalDate openedOn,
+            LocalDate dueBy,
+            String status,
+            LocalDate completedOn,
+            Boolean completedLate) {}
+
+    public Map<String, List<ActionPlan>> actionPlans(String providerId, LocalDate today) {
+        var answer = new HashMap<String, List<ActionPlan>>();
+        jdbc.sql(
+                        """
+                        SELECT provider_id, plan_id, reason, opened_on, due_by, completed_on, completed_late
+                        FROM performance_action_plan
+                        WHERE (CAST(:provider AS VARCHAR(64)) IS NULL OR provider_id = :provider)
+                        ORDER BY provider_id, opened_on, plan_id""")
+                .param("provider", providerId)
+                .query(rs -> {
+                    var completed = rs.getDate("completed_on");
+                    LocalDate due = rs.getDate("due_by").toLocalDate();
+                    String status = completed != null ? "COMPLETED" : today.isAfter(due) ? "OVERDUE" : "OPEN";
+                    answer.computeIfAbsent(rs.getString("provider_id"), p -> new ArrayList<>())
+                            .add(new ActionPlan(
+                                    rs.getString("plan_id"),
+                                    rs.getString("reason"),
+                                    rs.getDate("opened_on").toLocalDate(),
+                                    due,
+                                    status,
+                                    completed == null ? null : completed.toLocalDate(),
+                                    completed == null ? null : rs.getBoolean("completed_late")));
+                });
+        return answer;
     }
 }

@@ -55,7 +55,9 @@ record ProviderPerformance(
         TimeBankMinutes timeBank,
         BigDecimal ecmComplianceRate,
         Map<AmendmentReason, Integer> amendments,
-        AlertResponseTimes alerts)
+        AlertResponseTimes alerts,
+        PerformanceQueries.Workforce workforce,
+        List<PerformanceQueries.ActionPlan> actionPlans)
         implements CsvExportable {
 
     record ContinuityView(int clients, BigDecimal averageWorkersPerClient, BigDecimal mainWorkerSharePercent) {}
@@ -74,7 +76,9 @@ record ProviderPerformance(
             List<WorkerIssues> repeatedIssues,
             TimeBankMinutes timeBank,
             EcmCompliance ecm,
-            AlertResponseTimes alerts) {
+            AlertResponseTimes alerts,
+            PerformanceQueries.Workforce workforce,
+            List<PerformanceQueries.ActionPlan> actionPlans) {
         return new ProviderPerformance(
                 standing.providerId(),
                 standing.name(),
@@ -112,7 +116,9 @@ record ProviderPerformance(
                 timeBank,
                 Rates.percent(ecm.verified(), ecm.delivered()),
                 ecm.amendments(),
-                alerts);
+                alerts,
+                workforce,
+                List.copyOf(actionPlans));
     }
 
     static final List<String> CSV_COLUMNS;
@@ -169,6 +175,13 @@ record ProviderPerformance(
                 "alertsResolved",
                 "alertResolveP50Minutes",
                 "alertResolveP90Minutes"));
+        columns.addAll(List.of(
+                "workersAtStart",
+                "workersAtEnd",
+                "leavers",
+                "turnoverPercent",
+                "actionPlansOpen",
+                "actionPlansOverdue"));
         CSV_COLUMNS = List.copyOf(columns);
     }
 
@@ -226,6 +239,12 @@ record ProviderPerformance(
                 alerts.resolved(),
                 alerts.resolveP50Minutes(),
                 alerts.resolveP90Minutes()));
+        row.add(workforce.workersAtStart());
+        row.add(workforce.workersAtEnd());
+        row.add(workforce.leavers());
+        row.add(workforce.turnoverPercent());
+        row.add(actionPlans.stream().filter(p -> p.status().equals("OPEN")).count());
+        row.add(actionPlans.stream().filter(p -> p.status().equals("OVERDUE")).count());
         return row;
     }
 

@@ -1,6 +1,8 @@
 package org.carebank.query.performance;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.carebank.kernel.UkDates;
 import org.carebank.query.alert.AlertResponseTimes;
 import org.carebank.query.alert.AlertResponses;
 import org.carebank.query.period.DatePeriod;
@@ -18,7 +20,7 @@ class ProviderPerformances {
         this.alertResponses = alertResponses;
     }
 
-    /** One provider's view, or every provider's when {@code providerId} is null: ten queries either way. */
+    /** One provider's view, or every provider's when {@code providerId} is null: twelve queries either way. */
     List<ProviderPerformance> of(DatePeriod period, String providerId) {
         var standings = queries.standings(providerId);
         var visits = queries.visitCounts(period, providerId);
@@ -29,6 +31,9 @@ class ProviderPerformances {
         var timeBank = queries.timeBank(period, providerId);
         var ecm = queries.ecmCompliance(period, providerId);
         var alerts = alertResponses.byProvider(period, providerId);
+        var workforce = queries.workforce(period, providerId);
+        // Overdue is judged today (UK), whatever period is asked: a plan is overdue now or it is not.
+        var plans = queries.actionPlans(providerId, LocalDate.now(UkDates.LONDON));
         return standings.stream()
                 .map(standing -> {
                     String id = standing.providerId();
@@ -43,7 +48,9 @@ class ProviderPerformances {
                             issues.getOrDefault(id, List.of()),
                             timeBank.getOrDefault(id, PerformanceQueries.TimeBankMinutes.NONE),
                             ecm.getOrDefault(id, PerformanceQueries.EcmCompliance.none()),
-                            alerts.getOrDefault(id, AlertResponseTimes.NONE));
+                            alerts.getOrDefault(id, AlertResponseTimes.NONE),
+                            workforce.getOrDefault(id, PerformanceQueries.Workforce.NONE),
+                            plans.getOrDefault(id, List.of()));
                 })
                 .toList();
     }

@@ -11,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.carebank.kernel.provider.ProviderAdmitted;
+import org.carebank.kernel.provider.WorkerPayChanged;
 import org.carebank.kernel.provider.WorkerRegistered;
 import org.carebank.kernel.visit.Location;
 import org.carebank.kernel.visit.VisitAmendmentApproved;
@@ -109,6 +110,15 @@ class TravelProjection {
                 day);
         // The visit joins its worker's roster for the day, which may change whose roster travel applies to which leg.
         touched().rosters().add(new WorkerDay(plan.workerId(), day));
+    }
+
+    @EventHandler
+    void on(WorkerPayChanged event) {
+        write(
+                "INSERT INTO travel_worker_pay (worker_id, effective_from, hourly_pay_pence) VALUES (?, ?, ?)",
+                event.workerId(),
+                event.effectiveFrom(),
+                event.hourlyPayPence());
     }
 
     @EventHandler
@@ -252,6 +262,7 @@ class TravelProjection {
     void reset() {
         jdbc.sql("DELETE FROM travel_leg").update();
         jdbc.sql("DELETE FROM travel_visit").update();
+        jdbc.sql("DELETE FROM travel_worker_pay").update();
         jdbc.sql("DELETE FROM travel_worker").update();
         jdbc.sql("DELETE FROM travel_provider").update();
     }

@@ -8,6 +8,8 @@ import static org.carebank.query.charter.CharterMeasure.Flag.NO_DATA;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.carebank.kernel.provider.QualificationKind;
+import org.carebank.kernel.provider.QualificationRecorded;
 import org.carebank.query.charter.CharterMeasure.Measure;
 import org.carebank.query.performance.PerformanceTestKit;
 import org.carebank.query.period.DashboardCalendar;
@@ -34,10 +36,11 @@ class CharterMeasuresTest {
     TestDatabase.Kind database;
 
     private CharterMeasures measures;
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void november() {
-        var jdbc = TestDatabase.shared(database);
+        jdbc = TestDatabase.shared(database);
         var feed = new EventFeed(PerformanceTestKit.projection(jdbc), TravelTestKit.projection(jdbc));
         feed.reset();
         NovemberAtSunrise.happen(feed);
@@ -67,7 +70,52 @@ class CharterMeasuresTest {
                         // main workers 9 of 12 delivered visits = 75 % ≥ 60
                         tuple(Measure.MAIN_WORKER_SHARE, new BigDecimal("75.0"), 12L, MEETS),
                         // ann and cat of ann, bob, cat (dan joined in December): 2/3 = 66.7 % > 0
-                        tuple(Measure.ZERO_HOURS_WORKERS, new BigDecimal("66.7"), 3L, FALLS_SHORT));
+                        tuple(Measure.ZERO_HOURS_WORKERS, new BigDecimal("66.7"), 3L, FALLS_SHORT),
+                        // everyone started on 1 October: their 12 weeks end on 24 December, not yet due
+                        tuple(Measure.CARE_CERTIFICATE_WITHIN_12_WEEKS, null, 0L, NO_DATA),
+                        tuple(Measure.WORKERS_WITH_EXPIRED_QUALIFICATIONS, new BigDecimal("0.0"), 3L, MEETS));
+    }
+
+    @Test
+    @DisplayName("Care Certificate within 12 weeks of starting, and expired qualifications not renewed")
+    void qualifications() {
+        var feed = new EventFeed(PerformanceTestKit.projection(jdbc));
+        feed.given(
+                new QualificationRecorded(
+                        "sunrise", "ann", "q1", QualificationKind.CARE_CERTIFICATE, LocalDate.of(2026, 12, 20), null),
+                new QualificationRecorded(
+                        "sunrise", "bob", "q2", QualificationKind.CARE_CERTIFICATE, LocalDate.of(2027, 1, 5), null),
+                new QualificationRecorded(
+                        "sunrise",
+                        "cat",
+                        "q3",
+                        QualificationKind.MEDICATION,
+                        LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2026, 12, 31)),
+                new QualificationRecorded(
+                        "sunrise",
+                        "ann",
+                        "q4",
+                        QualificationKind.MOVING_AND_HANDLING,
+                        LocalDate.of(2025, 12, 1),
+                        LocalDate.of(2026, 12, 1)),
+                new QualificationRecorded(
+                        "sunrise",
+                        "ann",
+                        "q5",
+                        QualificationKind.MOVING_AND_HANDLING,
+                        LocalDate.of(2026, 12, 2),
+                        null));
+        var winter = new DatePeriod(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 31));
+        assertThat(measures.of("sunrise", winter))
+                .filteredOn(m -> m.measure() == Measure.CARE_CERTIFICATE_WITHIN_12_WEEKS
+                        || m.measure() == Measure.WORKERS_WITH_EXPIRED_QUALIFICATIONS)
+                .extracting(CharterMeasure::measure, CharterMeasure::value, CharterMeasure::basis, CharterMeasure::flag)
+                .containsExactly(
+                        // ann, bob, cat due by 24 Dec (dan started 5 Dec, due 27 Feb); only ann's came in time: 1/3
+                        tuple(Measure.CARE_CERTIFICATE_WITHIN_12_WEEKS, new BigDecimal("33.3"), 3L, FALLS_SHORT),
+                        // cat's medication lapsed on 31 Dec; ann's moving and handling was renewed: 1 of 4
+                        tuple(Measure.WORKERS_WITH_EXPIRED_QUALIFICATIONS, new BigDecimal("25.0"), 4L, FALLS_SHORT));
     }
 
     @Test
@@ -80,7 +128,8 @@ class CharterMeasuresTest {
                 .extracting(CharterMeasure::value, CharterMeasure::flag)
                 .containsExactly(null, NO_DATA);
         assertThat(dawn)
-                .filteredOn(m -> m.measure() != Measure.LEGS_WITH_TRAVEL_RECORDED)
+                .filteredOn(m -> m.measure() != Measure.LEGS_WITH_TRAVEL_RECORDED
+                        && m.measure() != Measure.CARE_CERTIFICATE_WITHIN_12_WEEKS)
                 .allMatch(m -> m.flag() == MEETS);
         assertThat(dawn.get(0).expected()).isEqualByComparingTo("0.0");
         assertThat(dawn.get(0).comparison()).isEqualTo(CharterMeasure.Comparison.AT_MOST);

@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.carebank.kernel.provider.ContractType;
 import org.carebank.kernel.provider.TravelMode;
+import org.carebank.kernel.provider.WorkerPayChanged;
 import org.carebank.query.testing.CareEvents.Visit;
 import org.carebank.query.testing.EventFeed;
 import org.carebank.query.testing.TestDatabase;
@@ -113,6 +114,31 @@ class PayComplianceTest {
                                 4000,
                                 1846L,
                                 false)));
+    }
+
+    @Test
+    @DisplayName("a pay rise from 4 November pays that day on at the new rate, the days before at the old one")
+    void payInForceAcrossAChange() {
+        var feed = new EventFeed(TravelTestKit.projection(jdbc));
+        feed.given(new WorkerPayChanged("sunrise", "ann", 1400, LocalDate.of(2026, 11, 4)));
+        var ann = november(false).workers().get(0);
+        // 1 Nov 60 min and 3 Nov 180 min at 1250, 4 Nov 75 min at 1400: 75000 + 225000 + 105000 = 405000 / 60 = 6750
+        // 6750 × 60 / 500 working minutes = 810
+        assertThat(ann.payPence()).isEqualTo(6750);
+        assertThat(ann.averageHourlyPayPence()).isEqualTo(810);
+        assertThat(ann.hourlyPayPence())
+                .as("the pay in force at the end of the month")
+                .isEqualTo(1400);
+    }
+
+    @Test
+    @DisplayName("a pay change from December leaves November as it was")
+    void laterPayChangeDoesNotReachBack() {
+        var feed = new EventFeed(TravelTestKit.projection(jdbc));
+        feed.given(new WorkerPayChanged("sunrise", "ann", 1400, LocalDate.of(2026, 12, 1)));
+        var ann = november(false).workers().get(0);
+        assertThat(ann.payPence()).isEqualTo(6563);
+        assertThat(ann.hourlyPayPence()).isEqualTo(1250);
     }
 
     @Test

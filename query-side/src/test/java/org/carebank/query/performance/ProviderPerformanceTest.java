@@ -10,12 +10,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import org.carebank.kernel.carepackage.DeclineReason;
+import org.carebank.kernel.provider.ActionPlanCompleted;
+import org.carebank.kernel.provider.ActionPlanOpened;
+import org.carebank.kernel.provider.ContractType;
 import org.carebank.kernel.provider.CqcRating;
+import org.carebank.kernel.provider.LeavingReason;
 import org.carebank.kernel.provider.ListStatus;
+import org.carebank.kernel.provider.TravelMode;
+import org.carebank.kernel.provider.WorkerLeft;
 import org.carebank.query.alert.AlertResponses;
 import org.carebank.query.performance.PerformanceQueries.WorkerIssues;
 import org.carebank.query.period.DashboardCalendar;
 import org.carebank.query.period.DatePeriod;
+import org.carebank.query.testing.CareEvents;
 import org.carebank.query.testing.EventFeed;
 import org.carebank.query.testing.NovemberAtSunrise;
 import org.carebank.query.testing.TestDatabase;
@@ -47,6 +54,57 @@ class ProviderPerformanceTest {
         NovemberAtSunrise.happen(feed);
         performances = new ProviderPerformances(
                 PerformanceTestKit.queries(jdbc), new AlertResponses(jdbc, DashboardCalendar.london()));
+    }
+
+    @Test
+    @DisplayName(
+            "turnover in November: 3 at the start, 3 at the end, 1 leaver: 1 / 3 = 33.3%; action plans with status")
+    void workforceAndActionPlans() {
+        feed.at("2026-10-15T09:00:00Z")
+                .given(
+                        CareEvents.providerAdmitted("river", "north"),
+                        CareEvents.worker("river", "r1", ContractType.ZERO_HOURS, TravelMode.CAR, 1300),
+                        CareEvents.worker("river", "r2", ContractType.ZERO_HOURS, TravelMode.CAR, 1300),
+                        CareEvents.worker("river", "r3", ContractType.ZERO_HOURS, TravelMode.CAR, 1300),
+                        CareEvents.worker("river", "r4", ContractType.ZERO_HOURS, TravelMode.CAR, 1300));
+        feed.at("2026-11-10T09:00:00Z")
+                .given(CareEvents.worker("river", "r5", ContractType.ZERO_HOURS, TravelMode.CAR, 1300));
+        // r3 left before November, r1 during it, r2 after it
+        feed.given(
+                new WorkerLeft("river", "r3", LocalDate.of(2026, 10, 20), LeavingReason.RESIGNED),
+                new WorkerLeft("river", "r1", LocalDate.of(2026, 11, 5), LeavingReason.DISMISSED),
+                new WorkerLeft("river", "r2", LocalDate.of(2026, 12, 3), LeavingReason.RETIRED));
+        var due = LocalDate.now(org.carebank.kernel.UkDates.LONDON);
+        feed.given(
+                new ActionPlanOpened(
+                        "river",
+                        "AP-1",
+                        "staffing",
+                        due.minusDays(1),
+                        due.minusDays(30),
+                        CqcRating.REQUIRES_IMPROVEMENT),
+                new ActionPlanOpened(
+                        "river", "AP-2", "training", due, due.minusDays(30), CqcRating.REQUIRES_IMPROVEMENT),
+                new ActionPlanOpened(
+                        "river",
+                        "AP-3",
+                        "records",
+                        due.minusDays(5),
+                        due.minusDays(30),
+                        CqcRating.REQUIRES_IMPROVEMENT),
+                new ActionPlanCompleted("river", "AP-3", due.minusDays(4), true));
+
+        var river = performances.of(NOVEMBER, "river").get(0);
+        assertThat(river.workforce())
+                .isEqualTo(new PerformanceQueries.Workforce(3, 3, 1, new java.math.BigDecimal("33.3")));
+        assertThat(river.actionPlans())
+                .extracting(PerformanceQueries.ActionPlan::planId, PerformanceQueries.ActionPlan::status)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("AP-1", "OVERDUE"),
+                        org.assertj.core.groups.Tuple.tuple("AP-2", "OPEN"),
+                        org.assertj.core.groups.Tuple.tuple("AP-3", "COMPLETED"));
+        assertThat(performances.of(NOVEMBER, "sunrise").get(0).workforce().leavers())
+                .isZero();
     }
 
     @Test
