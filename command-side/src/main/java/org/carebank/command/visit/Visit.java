@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -173,7 +174,11 @@ class Visit {
     CommandOutcome handle(CheckInVisit command, VisitRules rules, Caller caller) {
         requireVisibleTo(caller);
         if (checkIn != null) {
-            if (checkIn.at().equals(command.at()) && checkIn.method() == command.method()) {
+            // A retry repeats the whole body; another time, method, reason or place is a second check-in.
+            if (checkIn.at().equals(command.at())
+                    && checkIn.method() == command.method()
+                    && Objects.equals(checkIn.reason(), command.reason())
+                    && Objects.equals(checkIn.location(), command.location())) {
                 return CommandOutcome.ALREADY_RECORDED; // a retry of the check-in already recorded
             }
             throw Refusal.conflict(
@@ -204,7 +209,10 @@ class Visit {
     CommandOutcome handle(CheckOutVisit command, VisitRules rules, BillingPolicy billing, Caller caller) {
         requireVisibleTo(caller);
         if (checkOut != null) {
-            if (checkOut.at().equals(command.at()) && checkOut.method() == command.method()) {
+            if (checkOut.at().equals(command.at())
+                    && checkOut.method() == command.method()
+                    && Objects.equals(checkOut.reason(), command.reason())
+                    && delivery.endedEarlyAtClientRequest() == command.endedEarlyAtClientRequest()) {
                 return CommandOutcome.ALREADY_RECORDED;
             }
             throw Refusal.conflict(
@@ -247,7 +255,9 @@ class Visit {
         requireVisibleTo(caller);
         if (delivery != null && delivery.source() == DeliverySource.RECORDED) {
             if (delivery.startedAt().equals(command.startedAt())
-                    && delivery.deliveredMinutes() == command.deliveredMinutes()) {
+                    && delivery.deliveredMinutes() == command.deliveredMinutes()
+                    && delivery.endedEarlyAtClientRequest() == command.endedEarlyAtClientRequest()
+                    && Objects.equals(delivery.reason(), command.reason())) {
                 return CommandOutcome.ALREADY_RECORDED;
             }
         }
