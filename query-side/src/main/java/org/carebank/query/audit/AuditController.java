@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.carebank.query.audit.ChainVerifier.Verification;
+import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit")
+// The events themselves, read from the store: never behind a command's position.
+@ReadsProjection({})
 class AuditController {
 
     private static final Logger log = LoggerFactory.getLogger(AuditController.class);
