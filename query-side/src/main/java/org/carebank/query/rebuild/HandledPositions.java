@@ -3,9 +3,13 @@ package org.carebank.query.rebuild;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
@@ -16,21 +20,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether projections have handled an event of the audit feed, read from their tokens in the token store: every
- * segment, whichever query instance holds it, so the answer holds in the distributed mode too (ADR 0020). The tokens
- * commit with the projections' rows, so a token past the event means rows that show it.
+ * Whether projections have handled an event of the audit feed: every segment of each, whichever query instance holds
+ * it, so the answer holds in the distributed mode too (ADR 0020). A segment's progress commits with the projection's
+ * rows, so a segment past the event means rows that show it.
  */
 @Component
 class HandledPositions {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final EventProcessingConfiguration processing;
     private final boolean chained;
 
     HandledPositions(
-            JdbcClient jdbc, Serializer serializer, @Value("${carebank.audit.hash-chain:true}") boolean chained) {
+            JdbcClient jdbc,
+            Serializer serializer,
+            EventProcessingConfiguration processing,
+            @Value("${carebank.audit.hash-chain:true}") boolean chained) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.processing = processing;
         this.chained = chained;
     }
 
@@ -49,13 +58,25 @@ class HandledPositions {
         return index.map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
-    /** The projections among {@code names} that have not yet handled the event at {@code globalIndex}. */
+    /**
+     * The projections among {@code names} that have not yet handled the event at {@code globalIndex}. A segment this
+     * instance holds is judged by its processor's status, which advances as soon as a batch has committed, also past
+     * events the segment does not handle; a segment another instance holds, by its stored token, which Axon writes
+     * with each batch it handles but, past events it skips, only at its next claim extension (seconds later).
+     */
     List<String> behind(Collection<String> names, long globalIndex) {
         var behind = new ArrayList<String>();
         for (String name : names) {
-            var tokens = jdbc.sql("SELECT token, tokentype FROM tokenentry WHERE processorname = ?")
+            Map<Integer, EventTrackerStatus> local = processing
+                    .eventProcessor(name, StreamingEventProcessor.class)
+                    .map(StreamingEventProcessor::processingStatus)
+                    .orElse(Map.of());
+            var tokens = jdbc.sql("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?")
                     .param(name)
-                    .query((rs, n) -> token(rs.getBytes(1), rs.getString(2)))
+                    .query((rs, n) -> {
+                        EventTrackerStatus status = local.get(rs.getInt(1));
+                        return status != null ? status.getTrackingToken() : token(rs.getBytes(2), rs.getString(3));
+                    })
                     .list();
             if (tokens.isEmpty() || tokens.stream().anyMatch(token -> !handled(token, globalIndex))) {
                 behind.add(name);
