@@ -224,7 +224,7 @@ class ApiDocumentation {
                     operation,
                     "Idempotency-Key",
                     "Makes a retry safe: the same key and body answer the first answer again (Idempotent-Replayed:"
-                            + " true), the same key with another body 422 idempotency-key-reused (ADR 0003).");
+                            + " true), the same key with another body 409 idempotency-key-reused (ADR 0003).");
             responses.forEach((status, response) -> {
                 if (status.startsWith("2")) {
                     response.addHeaderObject(
