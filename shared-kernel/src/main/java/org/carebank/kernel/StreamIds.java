@@ -6,7 +6,18 @@ package org.carebank.kernel;
  */
 public final class StreamIds {
 
+    /** The kinds of stream, as their names begin. */
+    public static final java.util.List<String> KINDS = java.util.List.of("provider", "package", "visit", "timebank");
+
     private StreamIds() {}
+
+    /** The stream of the aggregate of that kind with the caller's id, e.g. {@code of("visit", "v-1")}. */
+    public static String of(String kind, String id) {
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("unknown kind of stream: " + kind);
+        }
+        return kind + ":" + id;
+    }
 
     public static String provider(String providerId) {
         return "provider:" + providerId;

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -48,8 +49,9 @@ class CarePackage {
     private String providerId;
     private String lastHeldBy;
     private final Set<String> pendingOffers = new HashSet<>();
-    private final Set<String> declinedBy = new HashSet<>();
     private final Map<String, PackageRateChanged> rates = new HashMap<>();
+    private final Map<String, PackageDeclined> declines = new HashMap<>();
+    private PackageHandedBack handBack;
 
     protected CarePackage() {}
 
@@ -121,8 +123,16 @@ class CarePackage {
     CommandOutcome handle(DeclinePackage command, Caller caller) {
         String provider = command.providerId();
         requireActingFor(provider, caller);
-        if (!pendingOffers.contains(provider) && declinedBy.contains(provider)) {
-            return CommandOutcome.ALREADY_RECORDED;
+        PackageDeclined earlier = declines.get(provider);
+        if (!pendingOffers.contains(provider) && earlier != null) {
+            if (earlier.reason() == command.reason() && Objects.equals(earlier.note(), command.note())) {
+                return CommandOutcome.ALREADY_RECORDED;
+            }
+            throw Refusal.conflict(
+                            "package-already-declined",
+                            "Provider " + provider + " already declined package " + packageId + " for another reason.")
+                    .with("reason", earlier.reason())
+                    .exception();
         }
         requirePendingOffer(provider);
         apply(new PackageDeclined(packageId, provider, command.reason(), command.note()));
@@ -135,7 +145,16 @@ class CarePackage {
         requireActingFor(lastHeldBy, caller);
         if (status != PackageStatus.ACTIVE) {
             if (status == PackageStatus.HANDED_BACK) {
-                return CommandOutcome.ALREADY_RECORDED;
+                if (handBack.reason().equals(command.reason())
+                        && handBack.effectiveOn().equals(command.effectiveOn())) {
+                    return CommandOutcome.ALREADY_RECORDED;
+                }
+                throw Refusal.conflict(
+                                "package-already-handed-back",
+                                "Package " + packageId + " was already handed back, effective " + handBack.effectiveOn()
+                                        + ", for another reason.")
+                        .with("effectiveOn", handBack.effectiveOn())
+                        .exception();
             }
             throw Refusal.conflict("package-not-active", "Package " + packageId + " is not with a provider.")
                     .exception();
@@ -209,7 +228,7 @@ class CarePackage {
     @EventSourcingHandler
     void on(PackageOffered event) {
         pendingOffers.add(event.providerId());
-        declinedBy.remove(event.providerId());
+        declines.remove(event.providerId());
         status = PackageStatus.OFFERED;
     }
 
@@ -224,7 +243,7 @@ class CarePackage {
     @EventSourcingHandler
     void on(PackageDeclined event) {
         pendingOffers.remove(event.providerId());
-        declinedBy.add(event.providerId());
+        declines.put(event.providerId(), event);
         if (pendingOffers.isEmpty()) {
             status = PackageStatus.COMMISSIONED;
         }
@@ -238,6 +257,7 @@ class CarePackage {
     @EventSourcingHandler
     void on(PackageHandedBack event) {
         providerId = null;
+        handBack = event;
         status = PackageStatus.HANDED_BACK;
     }
 }

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
+import org.carebank.kernel.audit.FeedPosition;
 import org.carebank.kernel.caller.CallerIdentity;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.web.ServletProblems;
@@ -40,7 +41,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    static final String POSITION_HEADER = "Carebank-Position";
+    static final String POSITION_HEADER = FeedPosition.HEADER;
     private static final String KEY_PATTERN = "[A-Za-z0-9._:-]{1,128}";
     private static final long POLL_MILLIS = 25;
 

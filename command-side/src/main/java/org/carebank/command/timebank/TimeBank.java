@@ -47,7 +47,7 @@ class TimeBank {
     TimeBankReceipt deposit(
             BankUnusedTime command, BankableVisit visit, TimeBankRules rules, DeadlineManager deadlines) {
         expireDueLots(command.clientRef(), command.requestedAt());
-        if (account.isRepeatOfDeposit(command.visitId(), command.minutes())) {
+        if (account.isRepeatOfDeposit(command.visitId(), command.minutes(), command.consentBy())) {
             return receipt(CommandOutcome.ALREADY_RECORDED);
         }
         var banked = account.deposit(

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.carebank.command.lookup.BankableVisit;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.kernel.timebank.TimeBankAdjusted;
@@ -36,13 +37,16 @@ final class TimeBankAccount {
         return ledger.expiriesDueBy(clientRef, now);
     }
 
-    /** A deposit's repeat: the same visit banked with the same minutes is the deposit already recorded. */
-    public boolean isRepeatOfDeposit(String visitId, int minutes) {
+    /**
+     * A deposit's repeat: the same visit banked with the same minutes and consent is the deposit already recorded; any
+     * other body for a visit already banked is refused, as the contract names it, {@code already-banked}.
+     */
+    public boolean isRepeatOfDeposit(String visitId, int minutes, String consentBy) {
         var earlier = deposits.get(visitId);
         if (earlier == null) {
             return false;
         }
-        if (earlier.minutes() == minutes) {
+        if (earlier.minutes() == minutes && Objects.equals(earlier.consentBy(), consentBy)) {
             return true;
         }
         throw Refusal.rule("already-banked", "Visit " + visitId + " is already banked; a visit is banked at most once.")
@@ -97,12 +101,14 @@ final class TimeBankAccount {
                 ledger.balance() + minutes);
     }
 
-    /** Null when this withdrawal id was already recorded with the same minutes and purpose (a retry). */
+    /** Null when this withdrawal id was already recorded with the same minutes, purpose and visit (a retry). */
     public TimeDrawnDown withdraw(
             String clientRef, String withdrawalId, int minutes, String purpose, String visitId, Instant now) {
         var earlier = withdrawals.get(withdrawalId);
         if (earlier != null) {
-            if (earlier.minutes() == minutes && earlier.purpose().equals(purpose)) {
+            if (earlier.minutes() == minutes
+                    && earlier.purpose().equals(purpose)
+                    && Objects.equals(earlier.visitId(), visitId)) {
                 return null;
             }
             throw Refusal.conflict(

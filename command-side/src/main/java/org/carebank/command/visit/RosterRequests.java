@@ -1,5 +1,7 @@
 package org.carebank.command.visit;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +24,9 @@ final class RosterRequests {
      * The lines stay raw JSON until {@link RosterLineParser} reads each on its own: a line that cannot be read is
      * refused alone, and the roster's other lines go on.
      */
-    record Roster(@NotNull @Size(min = 1, max = 2000) List<JsonNode> visits) {}
+    record Roster(
+            @ArraySchema(schema = @Schema(implementation = RosterLine.class)) @NotNull @Size(min = 1, max = 2000)
+                    List<JsonNode> visits) {}
 
     /** One line of a roster: a schedule request with its visit id. */
     record RosterLine(

@@ -371,7 +371,11 @@ class Visit {
     CommandOutcome handle(CheckInVisit command, VisitRules rules, Caller caller) {
         requireVisibleTo(caller);
         if (checkIn != null) {
-            if (checkIn.at().equals(command.at()) && checkIn.method() == command.method()) {
+            // A retry repeats the whole body; another time, method, reason or place is a second check-in.
+            if (checkIn.at().equals(command.at())
+                    && checkIn.method() == command.method()
+                    && Objects.equals(checkIn.reason(), command.reason())
+                    && Objects.equals(checkIn.location(), command.location())) {
                 return CommandOutcome.ALREADY_RECORDED; // a retry of the check-in already recorded
             }
             throw Refusal.conflict(
@@ -408,7 +412,10 @@ class Visit {
             Caller caller) {
         requireVisibleTo(caller);
         if (checkOut != null) {
-            if (checkOut.at().equals(command.at()) && checkOut.method() == command.method()) {
+            if (checkOut.at().equals(command.at())
+                    && checkOut.method() == command.method()
+                    && Objects.equals(checkOut.reason(), command.reason())
+                    && delivery.endedEarlyAtClientRequest() == command.endedEarlyAtClientRequest()) {
                 return CommandOutcome.ALREADY_RECORDED;
             }
             throw Refusal.conflict(
@@ -465,7 +472,9 @@ class Visit {
         requireVisibleTo(caller);
         if (delivery != null && delivery.source() == DeliverySource.RECORDED) {
             if (delivery.startedAt().equals(command.startedAt())
-                    && delivery.deliveredMinutes() == command.deliveredMinutes()) {
+                    && delivery.deliveredMinutes() == command.deliveredMinutes()
+                    && delivery.endedEarlyAtClientRequest() == command.endedEarlyAtClientRequest()
+                    && Objects.equals(delivery.reason(), command.reason())) {
                 return CommandOutcome.ALREADY_RECORDED;
             }
         }

@@ -255,6 +255,43 @@ class CarePackageTest {
     }
 
     @Test
+    @DisplayName("a hand-back repeated with another reason is refused 409 package-already-handed-back")
+    void handBackRepeatedWithOtherReasonIsRefused() {
+        fixture.given(
+                        commissioned(),
+                        new PackageOffered(PACKAGE, ACME),
+                        new PackageAccepted(PACKAGE, ACME, CLIENT),
+                        new PackageHandedBack(PACKAGE, ACME, "cannot staff it", HANDED_BACK_ON))
+                .when(new HandBackPackage(PACKAGE, "client moved", HANDED_BACK_ON), ACME_CALLER.toMetaData())
+                .expectException(refusedWith("package-already-handed-back", 409))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a decline repeated with the same reason and note is ALREADY_RECORDED and records nothing")
+    void repeatedDeclineIsAlreadyRecorded() {
+        fixture.given(
+                        commissioned(),
+                        new PackageOffered(PACKAGE, ACME),
+                        new PackageDeclined(PACKAGE, ACME, DeclineReason.NO_CAPACITY, "full"))
+                .when(new DeclinePackage(PACKAGE, ACME, DeclineReason.NO_CAPACITY, "full"), ACME_CALLER.toMetaData())
+                .expectResultMessagePayload(CommandOutcome.ALREADY_RECORDED)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a decline repeated with another reason is refused 409 package-already-declined")
+    void declineRepeatedWithOtherReasonIsRefused() {
+        fixture.given(
+                        commissioned(),
+                        new PackageOffered(PACKAGE, ACME),
+                        new PackageDeclined(PACKAGE, ACME, DeclineReason.NO_CAPACITY, "full"))
+                .when(new DeclinePackage(PACKAGE, ACME, DeclineReason.NO_COVERAGE, "full"), ACME_CALLER.toMetaData())
+                .expectException(refusedWith("package-already-declined", 409))
+                .expectNoEvents();
+    }
+
+    @Test
     @DisplayName("a PROVIDER caller handing back another provider's package is told the package is unknown")
     void providerCallerHandingBackAnothersPackageGetsUnknownPackage() {
         fixture.given(commissioned(), new PackageOffered(PACKAGE, ACME), new PackageAccepted(PACKAGE, ACME, CLIENT))

@@ -178,13 +178,15 @@ class TimeBankAccountPropertyTest {
             String consent = consentRoll < 95 ? "client" : consentRoll < 98 ? " " : null;
             op = "deposit " + minutes + " of " + visit + " with consent " + consent;
 
-            var decision = decide(account -> account.isRepeatOfDeposit(visit.visitId(), minutes)
+            var decision = decide(account -> account.isRepeatOfDeposit(visit.visitId(), minutes, consent)
                     ? null
                     : account.deposit(CLIENT, visit, minutes, consent, now, rules));
 
             var earlier = decision.ledger.deposits.get(visit.visitId());
             int before = decision.balanceBefore();
-            if (earlier != null && earlier.minutes() == minutes) {
+            if (earlier != null
+                    && earlier.minutes() == minutes
+                    && java.util.Objects.equals(earlier.consentBy(), consent)) {
                 expectRepeat(decision, "deposit repeated");
                 return;
             }
@@ -258,18 +260,20 @@ class TimeBankAccountPropertyTest {
             String withdrawalId;
             int minutes;
             String purpose;
+            String visitId;
             if (!ledger.withdrawals.isEmpty() && random.nextInt(100) < 12) {
                 var earlier = pick(new ArrayList<>(ledger.withdrawals.values()));
                 withdrawalId = earlier.withdrawalId();
-                int variant = random.nextInt(3);
+                int variant = random.nextInt(4);
                 minutes = variant == 1 ? earlier.minutes() + 1 : earlier.minutes();
                 purpose = variant == 2 ? earlier.purpose() + " (changed)" : earlier.purpose();
+                visitId = variant == 3 ? "V-OTHER-" + random.nextInt(10) : earlier.visitId();
             } else {
                 withdrawalId = "W-" + nextId++;
                 minutes = minutesAround(ledger.balance());
                 purpose = "activity " + random.nextInt(3);
+                visitId = random.nextBoolean() ? null : "V-FLEX-" + random.nextInt(10);
             }
-            String visitId = random.nextBoolean() ? null : "V-FLEX-" + random.nextInt(10);
             op = "withdraw " + minutes + " as " + withdrawalId + " for " + purpose;
 
             var decision = decide(account -> account.withdraw(CLIENT, withdrawalId, minutes, purpose, visitId, now));
@@ -277,7 +281,9 @@ class TimeBankAccountPropertyTest {
             var earlier = decision.ledger.withdrawals.get(withdrawalId);
             int before = decision.balanceBefore();
             if (earlier != null) {
-                if (earlier.minutes() == minutes && earlier.purpose().equals(purpose)) {
+                if (earlier.minutes() == minutes
+                        && earlier.purpose().equals(purpose)
+                        && java.util.Objects.equals(earlier.visitId(), visitId)) {
                     expectRepeat(decision, "withdrawal repeated");
                 } else {
                     expectOutcome(decision, Set.of("withdrawal-id-reused"), null, null);

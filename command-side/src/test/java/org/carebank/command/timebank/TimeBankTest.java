@@ -288,6 +288,18 @@ class TimeBankTest {
     }
 
     @Test
+    @DisplayName("the same deposit repeated with another consentBy is refused 422 already-banked, not ALREADY_RECORDED")
+    void repeatedDepositWithOtherConsentIsRefused() {
+        fixture.given(banked(VISIT, 40, BANKED_AT, 40))
+                .when(
+                        new BankUnusedTime(CLIENT, VISIT, 40, "a relative", BANKED_AT.plusSeconds(60)),
+                        ALPHA_CALLER.toMetaData())
+                .expectException(refusedWith("already-banked", 422, "bankedMinutes", 40))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
     @DisplayName("a deposit that would pass the cap of 600 is refused with the headroom left (580 + 30: 20)")
     void depositOverCapIsRefusedWithHeadroom() {
         fixture.given(credited("OPENING", 540, day(20), 540), banked(VISIT, 40, BANKED_AT, 580))
@@ -410,6 +422,17 @@ class TimeBankTest {
         fixture.given(banked("V-A", 30, day(23), 30), drawn("W-1", 10, day(24), 20, new LotSpend("deposit:V-A", 10)))
                 .when(withdrawal("W-1", 10, day(24).plusSeconds(5)), ALPHA_CALLER.toMetaData())
                 .expectResultMessagePayload(new TimeBankReceipt(CommandOutcome.ALREADY_RECORDED, 20))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a withdrawal id repeated with the same minutes for another visit is refused 409 withdrawal-id-reused")
+    void reusedWithdrawalIdForOtherVisitIsRefused() {
+        fixture.given(banked("V-A", 30, day(23), 30), drawn("W-1", 10, day(24), 20, new LotSpend("deposit:V-A", 10)))
+                .when(
+                        new DrawDownTime(CLIENT, "W-1", 10, "swimming with a carer", "V-9", day(25)),
+                        ALPHA_CALLER.toMetaData())
+                .expectException(refusedWith("withdrawal-id-reused", 409))
                 .expectNoEvents();
     }
 

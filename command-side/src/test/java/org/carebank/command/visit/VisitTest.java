@@ -33,6 +33,7 @@ import org.carebank.kernel.visit.CheckInVisit;
 import org.carebank.kernel.visit.CheckOutVisit;
 import org.carebank.kernel.visit.DeliverySource;
 import org.carebank.kernel.visit.EcmMethod;
+import org.carebank.kernel.visit.Location;
 import org.carebank.kernel.visit.RecordDelivery;
 import org.carebank.kernel.visit.ScheduleVisit;
 import org.carebank.kernel.visit.VisitCancelled;
@@ -171,6 +172,30 @@ class VisitTest {
         fixture.given(scheduled(), checkedIn(at("09:05"), false, 5))
                 .when(checkIn(at("09:05")))
                 .expectResultMessagePayload(CommandOutcome.ALREADY_RECORDED)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a check-in repeated at the same time with another reason or place is a conflict, not a retry")
+    void checkInRepeatedWithOtherDetailsIsRefused() {
+        fixture.given(scheduled(), checkedIn(at("09:05"), false, 5))
+                .when(new CheckInVisit(VISIT, at("09:05"), EcmMethod.APP_GPS, null, new Location(51.5, -0.12)))
+                .expectException(refusedWith("visit-already-checked-in", 409))
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a check-out repeated with the same body is ALREADY_RECORDED; with another endedEarly flag, 409")
+    void checkOutRepeatedWithOtherDetailsIsRefused() {
+        fixture.given(scheduled(), checkedIn(at("09:05"), false, 5))
+                .andGivenCommands(new CheckOutVisit(VISIT, at("10:05"), EcmMethod.APP_GPS, false, null))
+                .when(new CheckOutVisit(VISIT, at("10:05"), EcmMethod.APP_GPS, false, null))
+                .expectResultMessagePayload(CommandOutcome.ALREADY_RECORDED)
+                .expectNoEvents();
+        fixture.given(scheduled(), checkedIn(at("09:05"), false, 5))
+                .andGivenCommands(new CheckOutVisit(VISIT, at("10:05"), EcmMethod.APP_GPS, false, null))
+                .when(new CheckOutVisit(VISIT, at("10:05"), EcmMethod.APP_GPS, true, null))
+                .expectException(refusedWith("visit-already-checked-out", 409))
                 .expectNoEvents();
     }
 
@@ -372,6 +397,16 @@ class VisitTest {
                 .andGivenCommands(new RecordDelivery(VISIT, at("09:10"), 45, false, "phone battery died"))
                 .when(new RecordDelivery(VISIT, at("09:10"), 45, false, "phone battery died"))
                 .expectResultMessagePayload(CommandOutcome.ALREADY_RECORDED)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a recorded delivery repeated with the same minutes but another reason is a conflict, not a retry")
+    void recordDeliveryRepeatedWithOtherReasonIsRefused() {
+        fixture.given(scheduled())
+                .andGivenCommands(new RecordDelivery(VISIT, at("09:10"), 45, false, "phone battery died"))
+                .when(new RecordDelivery(VISIT, at("09:10"), 45, false, "app crashed"))
+                .expectException(refusedWith("visit-already-delivered", 409))
                 .expectNoEvents();
     }
 

@@ -84,6 +84,12 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    Response get(String path, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     Response send(String method, String path, Object body, String idempotencyKey) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

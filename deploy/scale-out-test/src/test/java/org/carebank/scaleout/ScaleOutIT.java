@@ -137,6 +137,44 @@ class ScaleOutIT {
         assertThat(differences(expected, afterRebuild))
                 .as("answers of the other instance after the rebuild")
                 .isEmpty();
+
+        // Read your own writes across processes (ADR 0020): a command on one command instance answers the feed
+        // position from Axon Server; each query instance, holding part of the segments, answers with it at once.
+        readsItsOwnWrites(commandInstances, List.of(survivor, new Http(query3.url(), "council")));
+    }
+
+    private static void readsItsOwnWrites(List<Http> commandInstances, List<Http> queryInstances) {
+        for (int i = 0; i < 6; i++) {
+            String provider = "ryw-" + i;
+            var cqc = new java.util.LinkedHashMap<String, Object>();
+            for (String key : List.of("overall", "safe", "effective", "caring", "responsive", "wellLed")) {
+                cqc.put(key, "GOOD");
+            }
+            cqc.put("inspectedOn", "2026-03-01");
+            var admitted = commandInstances
+                    .get(i % 2)
+                    .send(
+                            "POST",
+                            "/api/v1/providers",
+                            Map.of(
+                                    "providerId",
+                                    provider,
+                                    "name",
+                                    "Provider " + provider,
+                                    "zones",
+                                    List.of("north"),
+                                    "cqc",
+                                    cqc),
+                            "ryw-" + i);
+            assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
+            String position = admitted.headers().firstValue("Carebank-Position").orElseThrow();
+            for (Http query : queryInstances) {
+                var read = query.get("/api/v1/providers/" + provider, Map.of("Carebank-Position", position));
+                assertThat(read.status())
+                        .as(provider + " at position " + position + ": " + read.body())
+                        .isEqualTo(200);
+            }
+        }
     }
 
     /** Each command's answer as a client reads it: status, then the body without the service's own clock readings. */

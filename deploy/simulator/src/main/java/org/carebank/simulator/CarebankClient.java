@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CarebankClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String POSITION = "Carebank-Position";
 
     record Reply(int status, JsonNode body) {
 
@@ -37,6 +38,9 @@ final class CarebankClient {
     private final String base;
     private final HttpClient http;
     final AtomicLong requests = new AtomicLong();
+    /** The highest Carebank-Position a command answered: every write sent so far is at or before it. */
+    final AtomicLong lastPosition = new AtomicLong();
+
     final AtomicLong throttled = new AtomicLong();
 
     CarebankClient(String base) {
@@ -52,7 +56,15 @@ final class CarebankClient {
     }
 
     Reply get(String authorization, String path) {
-        return send(authorization, "GET", path, null);
+        return send(authorization, "GET", path, null, null);
+    }
+
+    /**
+     * A query that reads the writes sent so far: with the last position a command answered, the service answers once
+     * the views it reads have caught up (read your own writes), with no guessing how long to sleep.
+     */
+    Reply getAfterWrites(String authorization, String path) {
+        return send(authorization, "GET", path, null, lastPosition.get());
     }
 
     Reply post(String authorization, String path, Object body) {
@@ -106,6 +118,10 @@ final class CarebankClient {
     }
 
     Reply send(String authorization, String method, String path, Object body) {
+        return send(authorization, method, path, body, null);
+    }
+
+    private Reply send(String authorization, String method, String path, Object body, Long position) {
         byte[] bytes;
         try {
             bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
@@ -124,6 +140,9 @@ final class CarebankClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        if (position != null) {
+            request.header(POSITION, Long.toString(position));
+        }
         IOException last = null;
         for (int attempt = 0; attempt < 50; attempt++) {
             try {
@@ -137,6 +156,9 @@ final class CarebankClient {
                     Thread.sleep(Math.max(1, seconds) * 1000);
                     continue;
                 }
+                response.headers()
+                        .firstValueAsLong(POSITION)
+                        .ifPresent(answered -> lastPosition.accumulateAndGet(answered, Math::max));
                 byte[] text = response.body();
                 JsonNode json = text.length == 0 ? MissingNode.getInstance() : parse(text);
                 return new Reply(response.statusCode(), json);

@@ -241,7 +241,39 @@ public final class Simulator {
                     council, "/api/v1/providers/" + change.providerId() + "/cqc-ratings", cqc(change.cqc())));
         });
         totalSeconds = (System.nanoTime() - started) / 1e9;
-        return tallies.values().stream().allMatch(t -> t.unexpected.get() == 0) && admitted.size() > 0;
+        boolean caughtUp = viewsCaughtUp();
+        return tallies.values().stream().allMatch(t -> t.unexpected.get() == 0) && admitted.size() > 0 && caughtUp;
+    }
+
+    /**
+     * Asks the provider list with the last position a command answered, so the dashboards show every visit sent by
+     * the time the simulator exits; 503 projection-behind (after the service's bound) is retried a few times.
+     */
+    private boolean viewsCaughtUp() {
+        long started = System.nanoTime();
+        var settings = plan.settings();
+        LocalDate from = settings.firstDay().isBefore(settings.today()) ? settings.firstDay() : settings.today();
+        LocalDate to = settings.firstDay().plusWeeks(settings.weeks());
+        if (to.isAfter(from.plusDays(360))) {
+            to = from.plusDays(360); // a dashboard period covers at most 370 days
+        }
+        for (int attempt = 0; attempt < 12; attempt++) {
+            var reply = client.getAfterWrites(council, "/api/v1/performance/providers?from=" + from + "&to=" + to);
+            if (reply.ok()) {
+                out.printf(
+                        Locale.ROOT,
+                        "Views caught up with every write (feed position %d) %.1f s after the last one%n",
+                        client.lastPosition.get(),
+                        (System.nanoTime() - started) / 1e9);
+                return true;
+            }
+            if (!"projection-behind".equals(reply.problemType())) {
+                out.println("Reading the views after the writes answered " + reply.status() + " " + reply.body());
+                return false;
+            }
+        }
+        out.println("The views did not catch up with position " + client.lastPosition.get() + " within a minute");
+        return false;
     }
 
     private double totalSeconds;

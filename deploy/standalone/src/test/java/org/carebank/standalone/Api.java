@@ -15,7 +15,16 @@ final class Api {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Response(int status, String contentType, String text) {
+    record Response(int status, String contentType, String text, java.net.http.HttpHeaders headers) {
+
+        Response(int status, String contentType, String text) {
+            this(status, contentType, text, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+
+        /** A header of the answer, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         JsonNode json() {
             return JSON.readTree(text);
@@ -46,6 +55,13 @@ final class Api {
 
     Response get(String path, String accept) {
         return send(request(path).GET().header("Accept", accept));
+    }
+
+    /** A query sent with the headers given, e.g. {@code Carebank-Position} to read one's own writes. */
+    Response get(String path, java.util.Map<String, String> headers) {
+        var request = request(path).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     Response send(String method, String path) {
@@ -103,7 +119,8 @@ final class Api {
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+                    response.body(),
+                    response.headers());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -139,7 +139,7 @@ class AuditHistoryApiTest extends AuditTestSupport {
         var docs = council().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         var paths = docs.json().path("paths");
-        assertThat(paths.has("/api/v1/audit/streams/{streamId}")).isTrue();
+        assertThat(paths.has("/api/v1/audit/streams/{aggregateId}")).isTrue();
         assertThat(paths.has("/api/v1/audit/events")).isTrue();
         assertThat(paths.has("/api/v1/audit/verify")).isTrue();
         assertThat(paths.has("/api/v1/admin/projections/{name}/rebuild")).isTrue();

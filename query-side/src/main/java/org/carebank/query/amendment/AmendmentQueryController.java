@@ -11,11 +11,10 @@ import org.carebank.kernel.Ids;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.visit.AmendmentStatus;
 import org.carebank.query.rebuild.ReadsProjection;
-import org.carebank.query.web.Csv;
+import org.carebank.query.web.CsvExportable;
 import org.carebank.query.web.CsvHttpMessageConverter;
 import org.carebank.query.web.CsvTable;
 import org.carebank.web.Callers;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,7 +49,7 @@ class AmendmentQueryController {
 
     @GetMapping(value = "/api/v1/amendments", produces = CsvHttpMessageConverter.TEXT_CSV_VALUE)
     @Operation(summary = "The amendment queue as CSV, one line per amendment")
-    ResponseEntity<String> amendmentsCsv(
+    CsvExportable amendmentsCsv(
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String providerId,
             @RequestParam(required = false) AmendmentStatus status,
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String visitId) {
@@ -77,7 +76,7 @@ class AmendmentQueryController {
                         a.decidedBy(),
                         a.decidedAt()))
                 .toList();
-        String csv = Csv.write(new CsvTable(
+        var csvTable = new CsvTable(
                 List.of(
                         "amendmentId",
                         "visitId",
@@ -99,9 +98,7 @@ class AmendmentQueryController {
                         "requestedAt",
                         "decidedBy",
                         "decidedAt"),
-                rows));
-        return ResponseEntity.ok()
-                .header("Content-Type", CsvHttpMessageConverter.TEXT_CSV_VALUE)
-                .body(csv);
+                rows);
+        return () -> csvTable; // written by the CSV converter: charset and file name like every other download
     }
 }

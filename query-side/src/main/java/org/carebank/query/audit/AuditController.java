@@ -13,8 +13,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.carebank.kernel.StreamIds;
+import org.carebank.kernel.refusal.Refusal;
 import org.carebank.query.audit.ChainVerifier.Verification;
+import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.NotFoundException;
+import org.carebank.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -34,6 +38,8 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit")
+// The events themselves, read from the store: never behind a command's position.
+@ReadsProjection({})
 class AuditController {
 
     private static final Logger log = LoggerFactory.getLogger(AuditController.class);
@@ -68,14 +74,62 @@ class AuditController {
         this.json = json;
     }
 
-    @GetMapping("/streams/{streamId}")
+    @GetMapping("/streams/{aggregateId}")
     @Operation(
             summary = "Every event of one aggregate, in order, with payload and metadata",
-            description = "The stream id is as stored: `<kind>:<id>` with kind provider, package, visit or timebank,"
-                    + " e.g. `visit:v-1`. Payloads are shown as the service reads them today (after upcasting);"
-                    + " `storedRevision` says when that differs from what is stored. Metadata carries who sent the"
-                    + " command (principal, role, providerId), correlationId, traceId and causationId.")
-    StreamHistory stream(@PathVariable @Pattern(regexp = STREAM_ID) @Parameter(example = "visit:v-1") String streamId) {
+            description = "The aggregate is named by the caller's own id (`v-1`), with `kind` (provider, package,"
+                    + " visit or timebank) when more than one kind of record has that id: without it such an id is"
+                    + " answered 400 `ambiguous-aggregate-id` listing the kinds. The stored stream id (`visit:v-1`,"
+                    + " ADR 0003) is accepted too. Payloads are shown as the service reads them today (after"
+                    + " upcasting); `storedRevision` says when that differs from what is stored. Metadata carries who"
+                    + " sent the command (principal, role, providerId), correlationId, traceId and causationId.")
+    StreamHistory stream(
+            @PathVariable @Pattern(regexp = STREAM_ID) @Parameter(example = "v-1") String aggregateId,
+            @RequestParam(required = false)
+                    @Pattern(regexp = "provider|package|visit|timebank")
+                    @Parameter(description = "provider, package, visit or timebank")
+                    String kind) {
+        if (kind != null) {
+            return streamOrNotFound(StreamIds.of(kind, aggregateId));
+        }
+        var found = new java.util.LinkedHashMap<String, StreamHistory>();
+        for (String candidate : candidates(aggregateId)) {
+            source.stream(candidate).ifPresent(history -> found.put(candidate, history));
+        }
+        if (found.isEmpty()) {
+            throw new NotFoundException("unknown-stream", "No events for " + aggregateId + " of any kind.");
+        }
+        if (found.size() > 1) {
+            var kinds = found.keySet().stream()
+                    .map(stream -> stream.substring(0, stream.indexOf(':')))
+                    .distinct()
+                    .toList();
+            throw Problems.exception(new Refusal(
+                    "ambiguous-aggregate-id",
+                    400,
+                    "Ambiguous aggregate id",
+                    "More than one kind of record has the id " + aggregateId + ": ask again with kind= one of "
+                            + String.join(", ", kinds) + ".",
+                    java.util.Map.of("kinds", kinds, "streams", List.copyOf(found.keySet()))));
+        }
+        return found.values().iterator().next();
+    }
+
+    /** The caller's id under every kind, and the id itself when it already names a stream ({@code visit:v-1}). */
+    private static List<String> candidates(String aggregateId) {
+        var candidates = new ArrayList<String>();
+        for (String kind : StreamIds.KINDS) {
+            if (aggregateId.startsWith(kind + ":")) {
+                candidates.add(aggregateId);
+            }
+        }
+        for (String kind : StreamIds.KINDS) {
+            candidates.add(StreamIds.of(kind, aggregateId));
+        }
+        return candidates;
+    }
+
+    private StreamHistory streamOrNotFound(String streamId) {
         return source.stream(streamId)
                 .orElseThrow(() -> new NotFoundException("unknown-stream", "No events in stream " + streamId + "."));
     }

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.carebank.kernel.audit.FeedPosition;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.query.audit.AuditController.HistoryEvent;
 import org.carebank.query.audit.AuditController.StreamHistory;
@@ -69,7 +70,7 @@ class AxonServerAuditTrail implements AuditTrail {
         if (after > head) {
             return;
         }
-        TrackingToken start = after == 0 ? null : new GlobalSequenceTrackingToken(after - 1);
+        TrackingToken start = after == 0 ? null : new GlobalSequenceTrackingToken(FeedPosition.globalIndexOf(after));
         long read = 0;
         try (var stream = eventStore.openStream(start)) {
             while ((limit == null || read < limit) && stream.hasNextAvailable(10, TimeUnit.SECONDS)) {
@@ -78,7 +79,7 @@ class AxonServerAuditTrail implements AuditTrail {
                 if (index > head) {
                     return;
                 }
-                sink.accept(index + 1, eventJson(index, event));
+                sink.accept(FeedPosition.ofGlobalIndex(index), eventJson(index, event));
                 read++;
                 if (index == head) {
                     return;
@@ -113,7 +114,7 @@ class AxonServerAuditTrail implements AuditTrail {
 
     private ObjectNode eventJson(long index, TrackedEventMessage<?> event) {
         ObjectNode node = json.objectNode();
-        node.put("position", index + 1);
+        node.put("position", FeedPosition.ofGlobalIndex(index));
         node.put("globalIndex", index);
         node.put("eventId", event.getIdentifier());
         if (event instanceof DomainEventMessage<?> domain) {

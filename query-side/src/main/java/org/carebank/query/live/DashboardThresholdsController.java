@@ -2,6 +2,7 @@ package org.carebank.query.live;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.carebank.query.rebuild.ReadsProjection;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Answers the red/amber/green thresholds of the council dashboard, from settings, for the page to colour its tables. */
 @RestController
 @Tag(name = "Dashboards")
+// Settings, not a projection: a query sent with Carebank-Position has nothing to wait for.
+@ReadsProjection({})
 class DashboardThresholdsController {
 
     /** Green at or below the first bound (above it for on-time), amber up to the second, red beyond. */

@@ -3,11 +3,10 @@ package org.carebank.query.rebuild;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.carebank.kernel.refusal.Refusal;
 import org.carebank.web.ServletProblems;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
@@ -36,27 +35,17 @@ class ProjectionGuard implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
-        if (!(handler instanceof HandlerMethod method) || answersFromEvents(method, request)) {
+        if (!(handler instanceof HandlerMethod method)
+                || ProjectionReads.answeredFromEvents(method, request.getParameter("asOf"))) {
             return true;
         }
-        ReadsProjection reads = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), ReadsProjection.class);
-        if (reads == null) {
-            return true;
-        }
-        for (String name : reads.value()) {
+        for (String name : ProjectionReads.declaredBy(method).orElse(List.of())) {
             if (rebuilds.isRebuilding(name)) {
                 unavailable(response, rebuilds.progress(name));
                 return false;
             }
         }
         return true;
-    }
-
-    /** A question with asOf=, to an endpoint that takes it, is answered from the events, not the tables. */
-    private static boolean answersFromEvents(HandlerMethod method, HttpServletRequest request) {
-        return request.getParameter("asOf") != null
-                && Arrays.stream(method.getMethodParameters())
-                        .anyMatch(parameter -> "asOf".equals(parameter.getParameterName()));
     }
 
     private static void unavailable(HttpServletResponse response, RebuildProgress progress) throws IOException {

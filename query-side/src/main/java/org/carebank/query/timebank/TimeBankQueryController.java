@@ -17,12 +17,11 @@ import org.carebank.kernel.caller.Role;
 import org.carebank.kernel.timebank.TimeBankLedger;
 import org.carebank.query.period.DashboardCalendar;
 import org.carebank.query.rebuild.ReadsProjection;
-import org.carebank.query.web.Csv;
+import org.carebank.query.web.CsvExportable;
 import org.carebank.query.web.CsvHttpMessageConverter;
 import org.carebank.query.web.CsvTable;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.web.Callers;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -110,7 +109,7 @@ class TimeBankQueryController {
 
     @GetMapping(value = "/api/v1/time-banks", produces = CsvHttpMessageConverter.TEXT_CSV_VALUE)
     @Operation(summary = "The list of time banks as CSV")
-    ResponseEntity<String> banksCsv(
+    CsvExportable banksCsv(
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String providerId,
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String zone) {
         List<List<Object>> rows = banks(providerId, zone).stream()
@@ -124,7 +123,7 @@ class TimeBankQueryController {
                         bank.nextExpiry() == null ? null : bank.nextExpiry().on(),
                         bank.nextExpiry() == null ? null : bank.nextExpiry().minutes()))
                 .toList();
-        String csv = Csv.write(new CsvTable(
+        var table = new CsvTable(
                 List.of(
                         "clientRef",
                         "balanceMinutes",
@@ -134,10 +133,9 @@ class TimeBankQueryController {
                         "adjustedMinutes",
                         "nextExpiryOn",
                         "nextExpiryMinutes"),
-                rows));
-        return ResponseEntity.ok()
-                .header("Content-Type", CsvHttpMessageConverter.TEXT_CSV_VALUE)
-                .body(csv);
+                rows);
+        // Through the CSV converter, as every other download: charset=utf-8 and a file name.
+        return () -> table;
     }
 
     private BankRow row(ResultSet rs, int n) throws SQLException {

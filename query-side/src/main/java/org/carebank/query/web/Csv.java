@@ -8,7 +8,7 @@ import java.util.List;
  * or carriage return) gets a leading apostrophe, as OWASP advises for CSV files opened in Excel; numbers, dates and
  * booleans are written as they are.
  */
-public final class Csv {
+final class Csv {
 
     private static final String LINE_END = "\r\n";
 
