@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.carebank.kernel.alert.AlertEscalated;
 import org.carebank.kernel.alert.AlertRaised;
 import org.carebank.kernel.alert.AlertResolved;
+import org.carebank.kernel.payment.StatementIssued;
 import org.carebank.kernel.visit.VisitAmendmentRequested;
 import org.carebank.kernel.visit.VisitMissed;
 
@@ -17,7 +18,7 @@ import org.carebank.kernel.visit.VisitMissed;
  */
 final class WebhookEvents {
 
-    /** Every type a subscription may ask for; statement.issued is wired with the statements. */
+    /** Every type a subscription may ask for. */
     static final Set<String> TYPES = Set.of(
             "alert.raised",
             "alert.escalated",
@@ -36,6 +37,36 @@ final class WebhookEvents {
         map(
                 VisitAmendmentRequested.class,
                 e -> new Notification("amendment.requested", e.providerId(), e.visitId(), e));
+        // A statement is told by its totals (its lines are for GET /providers/{id}/statements/{statementId}), in
+        // order per provider.
+        map(
+                StatementIssued.class,
+                e -> new Notification(
+                        "statement.issued", e.providerId(), "statements:" + e.providerId(), StatementSummary.of(e)));
+    }
+
+    /** What a statement.issued delivery carries: the statement's totals, not its lines. */
+    record StatementSummary(
+            String statementId,
+            String providerId,
+            java.time.LocalDate periodFrom,
+            java.time.LocalDate periodTo,
+            java.time.Instant issuedAt,
+            int visits,
+            long payableMinutes,
+            long payablePence) {
+
+        static StatementSummary of(StatementIssued issued) {
+            return new StatementSummary(
+                    issued.statementId(),
+                    issued.providerId(),
+                    issued.periodFrom(),
+                    issued.periodTo(),
+                    issued.issuedAt(),
+                    issued.visits(),
+                    issued.payableMinutes(),
+                    issued.payablePence());
+        }
     }
 
     private WebhookEvents() {}

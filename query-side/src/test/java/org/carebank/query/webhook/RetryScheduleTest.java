@@ -106,4 +106,33 @@ class RetryScheduleTest {
         assertThat(notification.providerId()).isEqualTo("p-2");
         assertThat(notification.orderingKey()).isEqualTo("v-2");
     }
+
+    @Test
+    @DisplayName("a statement issued reaches its provider's subscribers as statement.issued with its totals only")
+    void statementIssued() {
+        var issued = new org.carebank.kernel.payment.StatementIssued(
+                "st-1",
+                "p-3",
+                java.time.LocalDate.of(2026, 11, 1),
+                java.time.LocalDate.of(2026, 11, 30),
+                QUEUED,
+                2,
+                90,
+                3600,
+                java.util.List.of());
+        var notification = WebhookEvents.of(issued).orElseThrow();
+        assertThat(notification.type()).isEqualTo("statement.issued");
+        assertThat(notification.providerId()).isEqualTo("p-3");
+        assertThat(notification.orderingKey()).isEqualTo("statements:p-3");
+        assertThat(notification.data())
+                .isEqualTo(new WebhookEvents.StatementSummary(
+                        "st-1",
+                        "p-3",
+                        java.time.LocalDate.of(2026, 11, 1),
+                        java.time.LocalDate.of(2026, 11, 30),
+                        QUEUED,
+                        2,
+                        90,
+                        3600));
+    }
 }
