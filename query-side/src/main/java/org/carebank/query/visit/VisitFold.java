@@ -118,6 +118,9 @@ final class VisitFold {
             next.billablePence = billing.billablePence();
             next.billingRule = billing.rule();
             next.hourlyRatePence = billing.hourlyRatePence();
+            // Until its DeliveryVerified (recorded with it since wave 2; none in older histories) a delivery counts
+            // as verified, as payments count it (ADR 0015).
+            next.verification = Verification.VERIFIED;
         } else if (event instanceof VisitAmendmentRequested requested) {
             next.amendment = new VisitView.AmendmentSummary(
                     requested.amendmentId(),

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.carebank.kernel.payment.Verification;
 import org.carebank.kernel.visit.AmendmentReason;
 import org.carebank.kernel.visit.AmendmentStatus;
 import org.carebank.kernel.visit.VisitStatus;
@@ -45,7 +46,9 @@ class VisitAmendmentFoldTest {
         assertThat(view.status()).isEqualTo(VisitStatus.IN_PROGRESS);
         assertThat(view.deliveredMinutes()).isNull();
         assertThat(view.original()).isNull();
-        assertThat(view.verification()).isEqualTo("VERIFIED");
+        assertThat(view.verification())
+                .as("no delivery recorded yet: nothing verified")
+                .isNull();
         assertThat(view.amendment().status()).isEqualTo(AmendmentStatus.PENDING);
         assertThat(view.amendment().reasonCode()).isEqualTo(AmendmentReason.WORKER_DID_NOT_CHECK_OUT);
         assertThat(view.amendment().decidedAt()).isNull();
@@ -67,7 +70,7 @@ class VisitAmendmentFoldTest {
         assertThat(view.billablePence()).isEqualTo(2400L);
         assertThat(view.shortVisit()).isFalse();
         assertThat(view.original()).isEqualTo(new VisitView.OriginalTimes(Instant.parse(NINE), null));
-        assertThat(view.verification()).isEqualTo("AMENDED");
+        assertThat(view.verification()).isEqualTo(Verification.AMENDED);
         assertThat(view.amendment().status()).isEqualTo(AmendmentStatus.APPROVED);
         assertThat(view.amendment().decidedAt()).isEqualTo(Instant.parse("2026-11-25T09:00:00Z"));
     }
@@ -106,7 +109,7 @@ class VisitAmendmentFoldTest {
         assertThat(after.billablePence()).isEqualTo(before.billablePence());
         assertThat(after.checkedOutAt()).isEqualTo(before.checkedOutAt());
         assertThat(after.original()).isNull();
-        assertThat(after.verification()).isEqualTo("VERIFIED");
+        assertThat(after.verification()).isEqualTo(Verification.VERIFIED);
         assertThat(after.amendment().status()).isEqualTo(AmendmentStatus.REJECTED);
     }
 }
