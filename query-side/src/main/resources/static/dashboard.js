@@ -262,7 +262,10 @@ async function showProviders() {
   const rows = comparison.providers.map((p) => ({
     ...p, name: p.name || providerName(p.providerId),
     missedRate: p.visitsScheduled ? Math.round((1000 * p.visitsMissed) / p.visitsScheduled) / 10 : null,
+    billedPounds: p.cost ? p.cost.billedPence / 100 : null,
+    costPerHour: p.cost?.costPerContactHourPence ?? null,
   }));
+  const pounds = (pence) => (pence === null || pence === undefined ? "" : `£${(Number(pence) / 100).toFixed(2)}`);
   renderTable("providers-table", rows, (p) => `
     <tr id="row-${esc(p.providerId)}">
       <td data-field="providerId" data-id="${esc(p.providerId)}"><button type="button" class="link"
@@ -278,6 +281,9 @@ async function showProviders() {
       ${ragCell("onTimeRatePercent", p.onTimeRatePercent, rag(p.onTimeRatePercent, (v) => v >= t.onTimeGreenMinPercent, (v) => v >= t.onTimeAmberMinPercent))}
       <td class="n" data-field="deliveredMinutes">${p.deliveredMinutes}</td>
       <td class="n">${p.plannedMinutes}</td><td class="n">${p.commissionedMinutes}</td>
+      <td class="n" data-field="billedPence">${pounds(p.cost?.billedPence)}</td>
+      <td class="n" data-field="costPerContactHourPence">${pounds(p.cost?.costPerContactHourPence)}${
+        p.cost?.commissionedRatePence ? ` <span class="hint">(rate ${pounds(p.cost.commissionedRatePence)})</span>` : ""}</td>
     </tr>`, state.sort.providers);
 }
 

@@ -174,6 +174,18 @@ class PaymentApiTest extends AuditTestSupport {
         assertThat(bStatement.path("payableMinutes").asLong()).isEqualTo(190);
         assertThat(bStatement.path("payablePence").asLong()).isEqualTo(5700);
         assertThat(bStatement.path("lines").get(3).path("rule").asString()).isEqualTo("ROUNDED");
+        // B's cost in the performance view: 5700p for 200 contact minutes = 1710p per contact hour, against the
+        // commissioned 1800p (the rounding rule billed 45 of each later 50 minutes)
+        eventually(() -> {
+            var cost = council()
+                    .get("/api/v1/providers/" + b.providerId() + "/performance?from=2026-11-01&to=2026-11-30")
+                    .json()
+                    .path("cost");
+            assertThat(cost.path("billedPence").asLong()).isEqualTo(5700);
+            assertThat(cost.path("contactMinutes").asLong()).isEqualTo(200);
+            assertThat(cost.path("costPerContactHourPence").decimalValue()).isEqualByComparingTo("1710.00");
+            assertThat(cost.path("commissionedRatePence").decimalValue()).isEqualByComparingTo("1800.00");
+        });
 
         // Periods never overlap, by a single day
         var overlap = council()

@@ -102,7 +102,51 @@ class PaymentQueries {
 
     /** What a statement for the period would hold now: the same draft as issuing, from the query side's facts. */
     Preview preview(String providerId, LocalDate from, LocalDate to) {
-        List<PaymentFacts> visits = jdbc.sql(
+        List<PaymentFacts> visits = facts(providerId, to);
+        var terms = terms(providerId);
+        List<StatementLine> lines = StatementDraft.lines("preview", to, visits, terms, paid(providerId));
+        List<Held> held = visits.stream()
+                .filter(v -> v.hold().isPresent())
+                .map(v -> new Held(v.visitId(), v.plannedDate(), v.hold().get(), v.openExceptions()))
+                .toList();
+        var payable = new Payable(
+                (int) lines.stream().map(StatementLine::visitId).distinct().count(),
+                lines.stream().mapToLong(StatementLine::billableMinutes).sum(),
+                lines.stream().mapToLong(StatementLine::amountPence).sum());
+        return new Preview(providerId, from, to, payable, held, lines);
+    }
+
+    /**
+     * Every delivered, uncancelled visit of the provider planned in the period, priced at the rate and rule in force
+     * on its date (held or not, paid or not): what the care delivered in the period costs the council.
+     */
+    List<StatementLine> priced(String providerId, LocalDate from, LocalDate to) {
+        var terms = terms(providerId);
+        return facts(providerId, to).stream()
+                .filter(visit -> !visit.plannedDate().isBefore(from))
+                .map(visit -> StatementDraft.price("cost", visit, terms))
+                .toList();
+    }
+
+    /** Each package's rates (as recorded) and the provider's rules, with the deployment's default. */
+    private StatementDraft.Terms terms(String providerId) {
+        var rates = new HashMap<String, List<PackageRate>>();
+        jdbc.sql("SELECT package_id, rate_id, hourly_rate_pence, effective_from, reason FROM payment_rate_view"
+                        + " WHERE package_id IN (SELECT package_id FROM payment_visit_view WHERE provider_id = ?)"
+                        + " ORDER BY position")
+                .param(providerId)
+                .query(rs -> {
+                    rates.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(new PackageRate(
+                                    rs.getString(2), rs.getInt(3), Sql.date(rs, "effective_from"), rs.getString(5)));
+                });
+        return new StatementDraft.Terms(
+                id -> rates.getOrDefault(id, List.of()), rules(providerId), defaultRule.terms());
+    }
+
+    /** The provider's delivered, uncancelled visits planned on or before {@code to}, in date order. */
+    private List<PaymentFacts> facts(String providerId, LocalDate to) {
+        return jdbc.sql(
                         """
                         SELECT visit_id, provider_id, client_ref, package_id, planned_date, planned_minutes,
                           delivered_minutes, exceptions, accepted, drawn_minutes, amendment_pending
@@ -122,28 +166,6 @@ class PaymentQueries {
                         rs.getInt(10),
                         rs.getBoolean(11)))
                 .list();
-        var rates = new HashMap<String, List<PackageRate>>();
-        jdbc.sql("SELECT package_id, rate_id, hourly_rate_pence, effective_from, reason FROM payment_rate_view"
-                        + " WHERE package_id IN (SELECT package_id FROM payment_visit_view WHERE provider_id = ?)"
-                        + " ORDER BY position")
-                .param(providerId)
-                .query(rs -> {
-                    rates.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
-                            .add(new PackageRate(
-                                    rs.getString(2), rs.getInt(3), Sql.date(rs, "effective_from"), rs.getString(5)));
-                });
-        var terms = new StatementDraft.Terms(
-                id -> rates.getOrDefault(id, List.of()), rules(providerId), defaultRule.terms());
-        List<StatementLine> lines = StatementDraft.lines("preview", to, visits, terms, paid(providerId));
-        List<Held> held = visits.stream()
-                .filter(v -> v.hold().isPresent())
-                .map(v -> new Held(v.visitId(), v.plannedDate(), v.hold().get(), v.openExceptions()))
-                .toList();
-        var payable = new Payable(
-                (int) lines.stream().map(StatementLine::visitId).distinct().count(),
-                lines.stream().mapToLong(StatementLine::billableMinutes).sum(),
-                lines.stream().mapToLong(StatementLine::amountPence).sum());
-        return new Preview(providerId, from, to, payable, held, lines);
     }
 
     /** The line of a statement for a visit, and the events behind it with their audit-feed positions. */

@@ -13,6 +13,7 @@ import org.carebank.kernel.provider.CqcRating;
 import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.visit.AmendmentReason;
 import org.carebank.query.alert.AlertResponseTimes;
+import org.carebank.query.payment.CareCost;
 import org.carebank.query.performance.PerformanceQueries.EcmCompliance;
 import org.carebank.query.performance.PerformanceQueries.PackageCounts;
 import org.carebank.query.performance.PerformanceQueries.ProviderStanding;
@@ -57,7 +58,8 @@ record ProviderPerformance(
         Map<AmendmentReason, Integer> amendments,
         AlertResponseTimes alerts,
         PerformanceQueries.Workforce workforce,
-        List<PerformanceQueries.ActionPlan> actionPlans)
+        List<PerformanceQueries.ActionPlan> actionPlans,
+        CareCost cost)
         implements CsvExportable {
 
     record ContinuityView(int clients, BigDecimal averageWorkersPerClient, BigDecimal mainWorkerSharePercent) {}
@@ -78,7 +80,8 @@ record ProviderPerformance(
             EcmCompliance ecm,
             AlertResponseTimes alerts,
             PerformanceQueries.Workforce workforce,
-            List<PerformanceQueries.ActionPlan> actionPlans) {
+            List<PerformanceQueries.ActionPlan> actionPlans,
+            CareCost cost) {
         return new ProviderPerformance(
                 standing.providerId(),
                 standing.name(),
@@ -118,7 +121,8 @@ record ProviderPerformance(
                 ecm.amendments(),
                 alerts,
                 workforce,
-                List.copyOf(actionPlans));
+                List.copyOf(actionPlans),
+                cost);
     }
 
     static final List<String> CSV_COLUMNS;
@@ -181,7 +185,11 @@ record ProviderPerformance(
                 "leavers",
                 "turnoverPercent",
                 "actionPlansOpen",
-                "actionPlansOverdue"));
+                "actionPlansOverdue",
+                "costBilledPence",
+                "costContactMinutes",
+                "costPerContactHourPence",
+                "commissionedRatePence"));
         CSV_COLUMNS = List.copyOf(columns);
     }
 
@@ -245,6 +253,10 @@ record ProviderPerformance(
         row.add(workforce.turnoverPercent());
         row.add(actionPlans.stream().filter(p -> p.status().equals("OPEN")).count());
         row.add(actionPlans.stream().filter(p -> p.status().equals("OVERDUE")).count());
+        row.add(cost.billedPence());
+        row.add(cost.contactMinutes());
+        row.add(cost.costPerContactHourPence());
+        row.add(cost.commissionedRatePence());
         return row;
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import org.carebank.kernel.UkDates;
 import org.carebank.query.alert.AlertResponseTimes;
 import org.carebank.query.alert.AlertResponses;
+import org.carebank.query.payment.CareCost;
+import org.carebank.query.payment.ProviderCosts;
 import org.carebank.query.period.DatePeriod;
 import org.springframework.stereotype.Component;
 
@@ -14,13 +16,15 @@ class ProviderPerformances {
 
     private final PerformanceQueries queries;
     private final AlertResponses alertResponses;
+    private final ProviderCosts costs;
 
-    ProviderPerformances(PerformanceQueries queries, AlertResponses alertResponses) {
+    ProviderPerformances(PerformanceQueries queries, AlertResponses alertResponses, ProviderCosts costs) {
         this.queries = queries;
         this.alertResponses = alertResponses;
+        this.costs = costs;
     }
 
-    /** One provider's view, or every provider's when {@code providerId} is null: twelve queries either way. */
+    /** One provider's view, or every provider's when {@code providerId} is null: twelve queries, and a pricing of the period's visits per provider. */
     List<ProviderPerformance> of(DatePeriod period, String providerId) {
         var standings = queries.standings(providerId);
         var visits = queries.visitCounts(period, providerId);
@@ -33,6 +37,7 @@ class ProviderPerformances {
         var alerts = alertResponses.byProvider(period, providerId);
         var workforce = queries.workforce(period, providerId);
         // Overdue is judged today (UK), whatever period is asked: a plan is overdue now or it is not.
+        var cost = costs.byProvider(period, providerId);
         var plans = queries.actionPlans(providerId, LocalDate.now(UkDates.LONDON));
         return standings.stream()
                 .map(standing -> {
@@ -50,7 +55,8 @@ class ProviderPerformances {
                             ecm.getOrDefault(id, PerformanceQueries.EcmCompliance.none()),
                             alerts.getOrDefault(id, AlertResponseTimes.NONE),
                             workforce.getOrDefault(id, PerformanceQueries.Workforce.NONE),
-                            plans.getOrDefault(id, List.of()));
+                            plans.getOrDefault(id, List.of()),
+                            cost.getOrDefault(id, CareCost.NONE));
                 })
                 .toList();
     }

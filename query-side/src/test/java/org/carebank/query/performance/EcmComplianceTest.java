@@ -11,6 +11,7 @@ import org.carebank.kernel.visit.EcmMethod;
 import org.carebank.kernel.visit.VisitCheckedOut;
 import org.carebank.kernel.visit.VisitStatus;
 import org.carebank.query.alert.AlertResponses;
+import org.carebank.query.payment.ProviderCosts;
 import org.carebank.query.period.DashboardCalendar;
 import org.carebank.query.period.DatePeriod;
 import org.carebank.query.testing.EventFeed;
@@ -86,7 +87,9 @@ class EcmComplianceTest {
                         rejected.amendmentRejected("A-1", "2026-11-25T09:00:00Z"));
 
         performances = new ProviderPerformances(
-                PerformanceTestKit.queries(jdbc), new AlertResponses(jdbc, DashboardCalendar.london()));
+                PerformanceTestKit.queries(jdbc),
+                new AlertResponses(jdbc, DashboardCalendar.london()),
+                ProviderCosts.underActualBilling(jdbc));
     }
 
     @Test

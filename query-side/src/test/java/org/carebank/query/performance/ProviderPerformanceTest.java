@@ -19,6 +19,7 @@ import org.carebank.kernel.provider.ListStatus;
 import org.carebank.kernel.provider.TravelMode;
 import org.carebank.kernel.provider.WorkerLeft;
 import org.carebank.query.alert.AlertResponses;
+import org.carebank.query.payment.ProviderCosts;
 import org.carebank.query.performance.PerformanceQueries.WorkerIssues;
 import org.carebank.query.period.DashboardCalendar;
 import org.carebank.query.period.DatePeriod;
@@ -53,7 +54,9 @@ class ProviderPerformanceTest {
         feed.reset();
         NovemberAtSunrise.happen(feed);
         performances = new ProviderPerformances(
-                PerformanceTestKit.queries(jdbc), new AlertResponses(jdbc, DashboardCalendar.london()));
+                PerformanceTestKit.queries(jdbc),
+                new AlertResponses(jdbc, DashboardCalendar.london()),
+                ProviderCosts.underActualBilling(jdbc));
     }
 
     @Test
