@@ -7,7 +7,8 @@ package org.carebank.kernel;
 public final class StreamIds {
 
     /** The kinds of stream, as their names begin. */
-    public static final java.util.List<String> KINDS = java.util.List.of("provider", "package", "visit", "timebank");
+    public static final java.util.List<String> KINDS =
+            java.util.List.of("provider", "package", "visit", "timebank", "ratereview", "statements");
 
     private StreamIds() {}
 

@@ -101,6 +101,7 @@ class AmendmentCommandController {
 
     @PostMapping("/{amendmentId}/approval")
     @Operation(summary = "The council approves an amendment: the visit and every figure follow the amended times")
+    @ApiResponse(responseCode = "200", description = "approved (or approved before: the same answer)")
     @ApiResponse(
             responseCode = "403",
             description = "four-eyes-required (the requester cannot decide its own amendment), council-only",
@@ -124,6 +125,7 @@ class AmendmentCommandController {
 
     @PostMapping("/{amendmentId}/rejection")
     @Operation(summary = "The council rejects an amendment: the visit keeps its recorded times")
+    @ApiResponse(responseCode = "200", description = "rejected (or rejected before: the same answer)")
     @ApiResponse(
             responseCode = "403",
             description = "four-eyes-required (the requester cannot decide its own amendment), council-only",
