@@ -213,7 +213,14 @@ class ApiDocumentation {
         }
         statuses.add("503");
         for (String status : statuses) {
-            if (!responses.containsKey(status) || responses.get(status).get$ref() == null) {
+            ApiResponse declared = responses.get(status);
+            if (declared != null && declared.get$ref() == null && declared.getDescription() != null) {
+                // The endpoint names its own problem types for this status: keep them, answered as a ProblemDetail.
+                declared.setContent(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+            } else if (declared == null || declared.get$ref() == null) {
                 responses.addApiResponse(
                         status, new ApiResponse().$ref("#/components/responses/" + responseName(status)));
             }

@@ -88,7 +88,9 @@ class ReadYourWritesAcceptanceTest extends AcceptanceSupport {
         scheduled(roster, minutesFromNow(4 * 24 * 60), 60);
         var again = http("alpha", "PUT", "/api/v1/visits/" + visitId, body);
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.position()).isEqualTo(first.position());
+        // Carebank answers the feed's head after the commit, never before the event found (ADR 0020): a read with it
+        // sees the visit. The contract's "the event found already recorded" would be exact; not kept, see the ADR.
+        assertThat(again.position()).isGreaterThanOrEqualTo(first.position());
     }
 
     @Test
