@@ -272,10 +272,15 @@ abstract class AcceptanceSupport extends ApiTestSupport {
         return deliveredAt(council(), setup.packageId(), setup.workerId(), start, minutes);
     }
 
+    /** The visit's view once the projection shows it (a read sent without Carebank-Position may come first). */
     JsonNode visitView(Api as, String visitId) {
-        var response = as.get("/api/v1/visits/" + visitId);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return response.json();
+        var view = new java.util.concurrent.atomic.AtomicReference<JsonNode>();
+        eventually(() -> {
+            var response = as.get("/api/v1/visits/" + visitId);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            view.set(response.json());
+        });
+        return view.get();
     }
 
     /** The stored history of one stream, through the audit API (`<kind>:<id>`), or empty when unknown. */

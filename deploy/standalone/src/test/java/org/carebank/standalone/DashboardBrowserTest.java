@@ -151,8 +151,14 @@ class DashboardBrowserTest extends ApiTestSupport {
         waitUpTo(10).until(driver -> ((Number) js("return window.innerWidth")).intValue() <= 400);
         long pageWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
         long viewport = ((Number) js("return document.documentElement.clientWidth")).longValue();
-        assertThat(pageWidth).as("page width at 390 px").isLessThanOrEqualTo(viewport);
         screenshot(shot);
+        Object widest =
+                js("const w = document.documentElement.clientWidth; const out = [...document.querySelectorAll('*')]"
+                        + ".filter(e => e.getBoundingClientRect().right > w + 1 && e.offsetParent !== null"
+                        + " && !e.closest('.scroll'))"
+                        + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' +"
+                        + " Math.round(e.getBoundingClientRect().right)); return out.slice(-5).join(', ');");
+        assertThat(pageWidth).as("page width at 390 px; too wide: " + widest).isLessThanOrEqualTo(viewport);
         browser.manage().window().setSize(new Dimension(1400, 1000));
     }
 
