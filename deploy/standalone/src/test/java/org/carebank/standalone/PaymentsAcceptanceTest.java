@@ -33,6 +33,13 @@ class PaymentsAcceptanceTest extends AcceptanceSupport {
                                         "annual review")),
                 201);
 
+        // A read without Carebank-Position may come before the view has the rate: ask until it has.
+        eventually(() -> assertThat(
+                        items(ok(council().get("/api/v1/packages/" + setup.packageId() + "/rates"), 200)
+                                        .json())
+                                .stream()
+                                .anyMatch(rate -> rate.path("rateId").asString().equals(rateId)))
+                .isTrue());
         var rates = ok(council().get("/api/v1/packages/" + setup.packageId() + "/rates"), 200)
                 .json();
         var recorded = items(rates);
@@ -311,6 +318,7 @@ class PaymentsAcceptanceTest extends AcceptanceSupport {
         awaitPayable(setup.providerId(), day, day, 1);
         String statementId = unique("st");
         issue(setup.providerId(), statementId, day, day);
+        statement(setup.providerId(), statementId); // the statement is in the view
 
         var csv = council().get("/api/v1/providers/" + setup.providerId() + "/statements/" + statementId, "text/csv");
         assertThat(csv.status()).as(csv.text()).isEqualTo(200);
@@ -463,10 +471,15 @@ class PaymentsAcceptanceTest extends AcceptanceSupport {
                 .toList();
     }
 
+    /** The one rate from that date, once the view shows it (the read carries no position). */
     private int rateFrom(String packageId, LocalDate from) {
-        var rates = ratesFrom(packageId, from);
-        assertThat(rates).as("one rate from %s on %s", from, packageId).hasSize(1);
-        return rates.get(0).path("hourlyRatePence").asInt();
+        var found = new java.util.concurrent.atomic.AtomicInteger();
+        eventually(() -> {
+            var rates = ratesFrom(packageId, from);
+            assertThat(rates).as("one rate from %s on %s", from, packageId).hasSize(1);
+            found.set(rates.get(0).path("hourlyRatePence").asInt());
+        });
+        return found.get();
     }
 
     private void assertBilled(String visitId, String rule, int minutes, long pence) {

@@ -128,6 +128,17 @@ class PaymentQueries {
                 .toList();
     }
 
+    /** One delivered visit priced at the rate and rule in force on its date; empty when it has no payment facts. */
+    Optional<StatementLine> pricedVisit(String visitId) {
+        return jdbc.sql("SELECT provider_id, planned_date FROM payment_visit_view WHERE visit_id = ? AND delivered")
+                .param(visitId)
+                .query((rs, n) -> new Object[] {rs.getString(1), Sql.date(rs, "planned_date")})
+                .optional()
+                .flatMap(row -> priced((String) row[0], (LocalDate) row[1], (LocalDate) row[1]).stream()
+                        .filter(line -> line.visitId().equals(visitId))
+                        .findFirst());
+    }
+
     /** Each package's rates (as recorded) and the provider's rules, with the deployment's default. */
     private StatementDraft.Terms terms(String providerId) {
         var rates = new HashMap<String, List<PackageRate>>();

@@ -11,6 +11,7 @@ import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.visit.VisitStatus;
 import org.carebank.query.audit.UpcastEventReader;
+import org.carebank.query.payment.VisitPricing;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.NotFoundException;
 import org.carebank.query.web.Page;
@@ -24,15 +25,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/visits")
 @Tag(name = "Visits")
-@ReadsProjection(VisitProjection.PROCESSING_GROUP)
+@ReadsProjection({VisitProjection.PROCESSING_GROUP, "payment-views"})
 class VisitQueryController {
 
     private final VisitTable table;
     private final UpcastEventReader history;
+    private final VisitPricing pricing;
 
-    VisitQueryController(VisitTable table, UpcastEventReader history) {
+    VisitQueryController(VisitTable table, UpcastEventReader history, VisitPricing pricing) {
         this.table = table;
         this.history = history;
+        this.pricing = pricing;
     }
 
     @GetMapping("/{visitId}")
@@ -43,8 +46,15 @@ class VisitQueryController {
             @PathVariable @Pattern(regexp = Ids.PATTERN) String visitId, @RequestParam(required = false) Instant asOf) {
         Caller caller = Callers.current();
         var found = asOf != null ? VisitFold.fold(history.upTo(StreamIds.visit(visitId), asOf)) : table.byId(visitId);
-        return found.filter(visit -> caller.mayActFor(visit.providerId()))
+        var visit = found.filter(v -> caller.mayActFor(v.providerId()))
                 .orElseThrow(() -> new NotFoundException("unknown-visit", "No visit " + visitId + "."));
+        if (asOf != null) {
+            return visit; // as recorded then: the figures frozen at delivery
+        }
+        return pricing.of(visitId)
+                .map(line ->
+                        visit.billedAs(line.billableMinutes(), line.amountPence(), line.rule(), line.hourlyRatePence()))
+                .orElse(visit);
     }
 
     @GetMapping

@@ -48,6 +48,44 @@ record VisitView(
         List<VisitException> exceptions,
         Boolean exceptionsAccepted) {
 
+    /**
+     * The view billed as it will be paid: the rate and rule in force on its date (a new rate, a rate review or a
+     * provider's rule recorded after the delivery re-bills it, ADR 0015), not the figures frozen at delivery.
+     */
+    VisitView billedAs(int minutes, long pence, BillingRule rule, int ratePence) {
+        return new VisitView(
+                visitId,
+                packageId,
+                clientRef,
+                providerId,
+                zone,
+                workerId,
+                plannedStart,
+                plannedMinutes,
+                timeCritical,
+                status,
+                late,
+                missedAlerted,
+                checkedInAt,
+                checkedOutAt,
+                deliveredMinutes,
+                shortVisit,
+                unusedMinutes,
+                minutes,
+                pence,
+                rule,
+                ratePence,
+                cancelledBy,
+                cancellationReason,
+                cancelledAt,
+                noticeMinutes,
+                original,
+                amendment,
+                verification,
+                exceptions,
+                exceptionsAccepted);
+    }
+
     /** The ECM times an approved amendment replaced (visit maintenance keeps them in sight); null until one did. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OriginalTimes(Instant checkedInAt, Instant checkedOutAt) {}
