@@ -70,7 +70,9 @@ class SwitchoverApiTest extends AuditTestSupport {
 
         // Ten days on: the declined package and the handed-back one wait (420 + 120 minutes a week), ten days each;
         // two placements in the period, both on the day of commission: median and p90 0 days.
-        Instant tenDaysOn = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        // A little past ten days (truncating to the second could land a few milliseconds short of the tenth day).
+        Instant tenDaysOn =
+                Instant.now().plus(10, ChronoUnit.DAYS).plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
         String path = "/api/v1/unmet-need?zone=" + zone + "&asOf=" + tenDaysOn;
         eventually(() -> {
             JsonNode answer = council().get(path).json();
