@@ -9,6 +9,7 @@ import org.carebank.kernel.payment.Verification;
 import org.carebank.kernel.payment.VisitException;
 import org.carebank.kernel.payment.VisitExceptionsAccepted;
 import org.carebank.kernel.visit.AmendmentStatus;
+import org.carebank.kernel.visit.Billing;
 import org.carebank.kernel.visit.BillingRule;
 import org.carebank.kernel.visit.VisitAmendmentApproved;
 import org.carebank.kernel.visit.VisitAmendmentRejected;
@@ -108,16 +109,14 @@ final class VisitFold {
         } else if (event instanceof VisitCheckedOut checkedOut) {
             next.checkedOutAt = checkedOut.at();
         } else if (event instanceof VisitDelivered delivered) {
-            var billing = delivered.billing();
             next.status = VisitStatus.DELIVERED;
-            next.late = delivered.late();
-            next.deliveredMinutes = delivered.deliveredMinutes();
-            next.shortVisit = delivered.shortVisit();
-            next.unusedMinutes = delivered.unusedMinutes();
-            next.billableMinutes = billing.billableMinutes();
-            next.billablePence = billing.billablePence();
-            next.billingRule = billing.rule();
-            next.hourlyRatePence = billing.hourlyRatePence();
+            delivery(
+                    next,
+                    delivered.late(),
+                    delivered.deliveredMinutes(),
+                    delivered.shortVisit(),
+                    delivered.unusedMinutes(),
+                    delivered.billing());
             // Until its DeliveryVerified (recorded with it since wave 2; none in older histories) a delivery counts
             // as verified, as payments count it (ADR 0015).
             next.verification = Verification.VERIFIED;
@@ -151,21 +150,32 @@ final class VisitFold {
         if (next.original == null) {
             next.original = new VisitView.OriginalTimes(next.checkedInAt, next.checkedOutAt);
         }
-        var billing = approved.billing();
         next.status = approved.notDelivered() ? VisitStatus.MISSED : VisitStatus.DELIVERED;
         next.checkedInAt = approved.startedAt();
         next.checkedOutAt = approved.endedAt();
-        next.late = approved.late();
-        next.deliveredMinutes = approved.deliveredMinutes();
-        next.shortVisit = approved.shortVisit();
-        next.unusedMinutes = approved.unusedMinutes();
+        delivery(
+                next,
+                approved.late(),
+                approved.deliveredMinutes(),
+                approved.shortVisit(),
+                approved.unusedMinutes(),
+                approved.billing());
+        next.amendment =
+                decided(next.amendment, approved.amendmentId(), AmendmentStatus.APPROVED, approved.decidedAt());
+        next.verification = Verification.AMENDED; // the record is now the amendment's (Verification, ECM compliance)
+    }
+
+    /** The delivery's figures, as recorded at the end of the visit or by an approved amendment. */
+    private static void delivery(
+            Draft next, boolean late, int deliveredMinutes, boolean shortVisit, int unusedMinutes, Billing billing) {
+        next.late = late;
+        next.deliveredMinutes = deliveredMinutes;
+        next.shortVisit = shortVisit;
+        next.unusedMinutes = unusedMinutes;
         next.billableMinutes = billing.billableMinutes();
         next.billablePence = billing.billablePence();
         next.billingRule = billing.rule();
         next.hourlyRatePence = billing.hourlyRatePence();
-        next.amendment =
-                decided(next.amendment, approved.amendmentId(), AmendmentStatus.APPROVED, approved.decidedAt());
-        next.verification = Verification.AMENDED; // the record is now the amendment's (Verification, ECM compliance)
     }
 
     private static VisitView.AmendmentSummary decided(
