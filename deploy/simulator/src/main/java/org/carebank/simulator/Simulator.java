@@ -234,6 +234,10 @@ public final class Simulator {
             plan.timeBankOps().forEach(op -> byClient.computeIfAbsent(op.clientRef(), c -> new ArrayList<>())
                     .add(op));
             phase("time banks (clients)", byClient.values(), concurrency, this::timeBank);
+            // The council pays each provider for the plan's weeks, so the demo shows issued statements (issue 18).
+            // Imported history is not paid here: the previous system paid it (ADR 0019).
+            var paid = plan.providers().stream().filter(Provider::admitted).toList();
+            phase("payment statements", paid, 1, this::issueStatement);
         }
         phase("new CQC ratings", plan.ratingChanges(), 1, change -> {
             var tally = tallies.get("new CQC ratings");
@@ -323,6 +327,18 @@ public final class Simulator {
             return;
         }
         tally.count(reply);
+    }
+
+    private void issueStatement(Provider provider) {
+        var settings = plan.settings();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("statementId", settings.prefix() + "-" + provider.providerId() + "-" + settings.firstDay());
+        body.put("periodFrom", settings.firstDay().toString());
+        body.put(
+                "periodTo",
+                settings.firstDay().plusWeeks(settings.weeks()).minusDays(1).toString());
+        tallies.get("payment statements")
+                .count(client.post(council, "/api/v1/providers/" + provider.providerId() + "/statements", body));
     }
 
     private static Map<String, Object> cqc(CouncilPlan.Cqc cqc) {
