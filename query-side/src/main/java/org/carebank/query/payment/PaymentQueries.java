@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.carebank.kernel.payment.BillingTerms;
+import org.carebank.kernel.payment.EffectiveDates;
 import org.carebank.kernel.payment.PackageRate;
 import org.carebank.kernel.payment.PaidVisit;
 import org.carebank.kernel.payment.PaymentFacts;
@@ -124,8 +125,21 @@ class PaymentQueries {
         var terms = terms(providerId);
         return facts(providerId, to).stream()
                 .filter(visit -> !visit.plannedDate().isBefore(from))
+                .filter(visit -> hasRateOn(terms, visit))
                 .map(visit -> StatementDraft.price("cost", visit, terms))
                 .toList();
+    }
+
+    /**
+     * A visit can be priced once its package has a rate in force on its date; one without (a history stored without
+     * its package's commission) is left out rather than failing the whole answer.
+     */
+    private static boolean hasRateOn(StatementDraft.Terms terms, PaymentFacts visit) {
+        return EffectiveDates.inForceOn(
+                        terms.ratesOfPackage().apply(visit.packageId()),
+                        PackageRate::effectiveFrom,
+                        visit.plannedDate())
+                .isPresent();
     }
 
     /** One delivered visit priced at the rate and rule in force on its date; empty when it has no payment facts. */
