@@ -144,13 +144,18 @@ class PaymentQueries {
 
     /** One delivered visit priced at the rate and rule in force on its date; empty when it has no payment facts. */
     Optional<StatementLine> pricedVisit(String visitId) {
-        return jdbc.sql("SELECT provider_id, planned_date FROM payment_visit_view WHERE visit_id = ? AND delivered")
+        // One visit's facts, not the provider's whole history: this is on every GET /visits/{id}.
+        return jdbc.sql("SELECT " + FACT_COLUMNS + " FROM payment_visit_view WHERE visit_id = ? AND delivered"
+                        + " AND NOT cancelled")
                 .param(visitId)
-                .query((rs, n) -> new Object[] {rs.getString(1), Sql.date(rs, "planned_date")})
+                .query(PaymentQueries::facts)
                 .optional()
-                .flatMap(row -> priced((String) row[0], (LocalDate) row[1], (LocalDate) row[1]).stream()
-                        .filter(line -> line.visitId().equals(visitId))
-                        .findFirst());
+                .flatMap(visit -> {
+                    var terms = terms(visit.providerId());
+                    return hasRateOn(terms, visit)
+                            ? Optional.of(StatementDraft.price("cost", visit, terms))
+                            : Optional.empty();
+                });
     }
 
     /** Each package's rates (as recorded) and the provider's rules, with the deployment's default. */
@@ -171,26 +176,30 @@ class PaymentQueries {
 
     /** The provider's delivered, uncancelled visits planned on or before {@code to}, in date order. */
     private List<PaymentFacts> facts(String providerId, LocalDate to) {
-        return jdbc.sql(
-                        """
-                        SELECT visit_id, provider_id, client_ref, package_id, planned_date, planned_minutes,
-                          delivered_minutes, exceptions, accepted, drawn_minutes, amendment_pending
-                        FROM payment_visit_view WHERE provider_id = ? AND planned_date <= ? AND delivered
-                          AND NOT cancelled ORDER BY planned_date, visit_id""")
+        return jdbc.sql("SELECT " + FACT_COLUMNS
+                        + " FROM payment_visit_view WHERE provider_id = ? AND planned_date <= ?"
+                        + " AND delivered AND NOT cancelled ORDER BY planned_date, visit_id")
                 .params(providerId, to)
-                .query((rs, n) -> new PaymentFacts(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        Sql.date(rs, "planned_date"),
-                        rs.getInt(6),
-                        rs.getInt(7),
-                        exceptions(rs.getString(8)),
-                        rs.getBoolean(9),
-                        rs.getInt(10),
-                        rs.getBoolean(11)))
+                .query(PaymentQueries::facts)
                 .list();
+    }
+
+    private static final String FACT_COLUMNS = "visit_id, provider_id, client_ref, package_id, planned_date,"
+            + " planned_minutes, delivered_minutes, exceptions, accepted, drawn_minutes, amendment_pending";
+
+    private static PaymentFacts facts(ResultSet rs, int n) throws SQLException {
+        return new PaymentFacts(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Sql.date(rs, "planned_date"),
+                rs.getInt(6),
+                rs.getInt(7),
+                exceptions(rs.getString(8)),
+                rs.getBoolean(9),
+                rs.getInt(10),
+                rs.getBoolean(11));
     }
 
     /** The line of a statement for a visit, and the events behind it with their audit-feed positions. */
