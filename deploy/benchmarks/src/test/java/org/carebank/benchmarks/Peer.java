@@ -90,7 +90,9 @@ final class Peer implements AutoCloseable {
                     checked_out_at    TIMESTAMP WITH TIME ZONE,
                     delivered_minutes INT,
                     billable_pence    BIGINT)""");
-        var configurer = DefaultConfigurer.defaultConfiguration()
+        // false: no configurer modules found on the class path (Axon Server's connector is there for the service, and
+        // would route the peer's commands and events to an Axon Server that is not running).
+        var configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureTransactionManager(c -> transactions)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
