@@ -125,6 +125,10 @@ final class Peer implements AutoCloseable {
         return value == null ? 0 : value;
     }
 
+    void execute(String sql) {
+        new JdbcTemplate(dataSource).execute(sql);
+    }
+
     @Override
     public void close() {
         axon.shutdown();
