@@ -30,26 +30,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.MetaData;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.caller.Role;
-import org.carebank.kernel.timebank.LotSpend;
-import org.carebank.kernel.timebank.TimeDrawnDown;
-import org.carebank.kernel.timebank.UnusedTimeBanked;
-import org.carebank.kernel.visit.CancellationInitiator;
 import org.carebank.kernel.visit.CheckInVisit;
 import org.carebank.kernel.visit.CheckOutVisit;
 import org.carebank.kernel.visit.EcmMethod;
 import org.carebank.kernel.visit.ScheduleVisit;
-import org.carebank.kernel.visit.VisitCancelled;
-import org.carebank.kernel.visit.VisitMissed;
 import org.carebank.kernel.visit.VisitPlan;
-import org.carebank.kernel.visit.VisitScheduled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -75,17 +64,37 @@ class CarebankBenchmark {
     private static final int LAG_SECONDS = Integer.getInteger("bench.lagSeconds", 20);
     private static final int IMPORT_VISITS = Integer.getInteger("bench.importVisits", 10_000);
     private static final int IMPORT_LINES_PER_REQUEST = Integer.getInteger("bench.importLinesPerRequest", 10_000);
-    private static final int STORE_VISITS = Integer.getInteger("bench.storeVisits", 100_000);
+    /** Events in the replay store (a council-year is 10,000,000); {@code bench.storeVisits} asks for visits instead. */
+    private static final long REPLAY_EVENTS = Long.getLong("bench.replayEvents", 1_000_000);
+
+    private static final int STORE_VISITS = Integer.getInteger("bench.storeVisits", -1);
+    /** Segment counts of the replay runs: the first both just started and warm, the others warm (powers of two). */
+    private static final List<Integer> REPLAY_SEGMENTS = java.util.Arrays.stream(
+                    System.getProperty("bench.replaySegments", "1,2").split(","))
+            .map(String::trim)
+            .map(Integer::valueOf)
+            .toList();
+    /** Events in the peer's replay store; by default the same history as Carebank's. */
+    private static final long PEER_REPLAY_EVENTS = Long.getLong("bench.peerReplayEvents", -1);
+
+    private static final int PEER_WARM_UP_ROUNDS = Integer.getInteger("bench.peerWarmUpRounds", 6);
     private static final int[] CLIENTS = {1, 4, 16};
     /** Which parts to run, e.g. {@code -Dbench.phases=commands,roster} while profiling one of them. */
     private static final List<String> PHASES =
-            List.of(System.getProperty("bench.phases", "baselines,commands,roster,import,lag,replay")
+            List.of(System.getProperty("bench.phases", "baselines,replay,commands,roster,import,lag,peer")
                     .split(","));
 
     /** Every projection of the query side: all of them follow the store, so a replay that left some out would share
      * the cores with their catching up unmeasured. */
     private static final List<String> PROJECTIONS = List.of(
-            "provider-views", "package-views", "visit-views", "time-bank-views", "travel-views", "performance-views");
+            "provider-views",
+            "package-views",
+            "visit-views",
+            "time-bank-views",
+            "travel-views",
+            "performance-views",
+            "amendment-views",
+            "alert-views");
 
     private static final String PROVIDER = "bench-care";
     private static final Caller ROSTER = new Caller("bench", Role.PROVIDER, PROVIDER);
@@ -96,7 +105,7 @@ class CarebankBenchmark {
     private final AtomicLong workerNo = new AtomicLong();
     private ConfigurableApplicationContext service;
     private String base;
-    private final List<String> bankClients = new ArrayList<>();
+    private final StoreGenerator store = new StoreGenerator();
     private String packageId;
     private Instant firstSlot;
 
@@ -123,7 +132,7 @@ class CarebankBenchmark {
                 .setServerConfig("max_connections", "100")
                 .start()) {
             environment(postgres);
-            for (String db : List.of("baseline", "carebank")) {
+            for (String db : List.of("baseline", "carebank", "peer")) {
                 try (var c = postgres.getPostgresDatabase().getConnection();
                         var s = c.createStatement()) {
                     s.execute("CREATE DATABASE " + db);
@@ -132,8 +141,13 @@ class CarebankBenchmark {
             if (PHASES.contains("baselines")) {
                 baselines(postgres.getJdbcUrl("postgres", "baseline"));
             }
-            startService(postgres.getJdbcUrl("postgres", "carebank"));
+            String carebank = postgres.getJdbcUrl("postgres", "carebank");
+            startService(carebank);
             try {
+                if (PHASES.contains("replay")) {
+                    // First, so that its first run is in a service just started.
+                    replayAndQueries(carebank);
+                }
                 setUp();
                 if (PHASES.contains("commands") || PHASES.contains("lag")) {
                     warmUp();
@@ -150,11 +164,11 @@ class CarebankBenchmark {
                 if (PHASES.contains("lag")) {
                     projectionLag();
                 }
-                if (PHASES.contains("replay")) {
-                    replayAndQueries();
-                }
             } finally {
                 service.close();
+            }
+            if (PHASES.contains("peer")) {
+                peer(postgres.getJdbcUrl("postgres", "peer"));
             }
         }
         ratios();
@@ -325,7 +339,11 @@ class CarebankBenchmark {
         int slot;
 
         Lifecycle() throws Exception {
-            this.workerId = newWorker();
+            this(newWorker());
+        }
+
+        Lifecycle(String workerId) {
+            this.workerId = workerId;
         }
 
         Instant nextStart() {
@@ -456,16 +474,21 @@ class CarebankBenchmark {
         results.put("warmUp", rounds);
     }
 
-    /** Clients each run visit lifecycles (schedule, check in, check out) back to back for the given time. */
     private Map<String, Object> throughput(Sender sender, double seconds, int clients) throws Exception {
-        var stop = new AtomicBoolean();
-        var commands = new AtomicLong();
-        var latencies = Collections.synchronizedList(new ArrayList<Long>());
-        var errors = Collections.synchronizedList(new ArrayList<Throwable>());
         var lifecycles = new ArrayList<Lifecycle>();
         for (int c = 0; c < clients; c++) {
             lifecycles.add(new Lifecycle());
         }
+        return throughput(sender, seconds, lifecycles);
+    }
+
+    /** Clients each run visit lifecycles (schedule, check in, check out) back to back for the given time. */
+    private Map<String, Object> throughput(Sender sender, double seconds, List<Lifecycle> lifecycles) throws Exception {
+        int clients = lifecycles.size();
+        var stop = new AtomicBoolean();
+        var commands = new AtomicLong();
+        var latencies = Collections.synchronizedList(new ArrayList<Long>());
+        var errors = Collections.synchronizedList(new ArrayList<Throwable>());
         var go = new CountDownLatch(1);
         var threads = new ArrayList<Thread>();
         for (var lifecycle : lifecycles) {
@@ -746,66 +769,217 @@ class CarebankBenchmark {
 
     // ---------------------------------------------------------------- 4. replay and 5. query latency
 
-    private void replayAndQueries() throws Exception {
-        var processing =
-                service.getBean(org.axonframework.config.Configuration.class).eventProcessingConfiguration();
-        var processors = new LinkedHashMap<String, StreamingEventProcessor>();
-        for (String name : PROJECTIONS) {
-            processors.put(
-                    name,
-                    processing
-                            .eventProcessor(name, StreamingEventProcessor.class)
-                            .orElseThrow());
-        }
+    /**
+     * The rebuild of every projection, as the service does it (each processor shut down, its tokens reset, which runs
+     * its reset handler, and started again; all together), over a store of at least {@code bench.replayEvents} events
+     * written with baseline (a)'s batch insert in the service's format and hash chain. Run in the service just started
+     * (nothing but the store's generation before it in this JVM), again in the same service now warm, and then warm with
+     * each further segment count of {@code bench.replaySegments} (Axon's split of the running processors' segments;
+     * travel stays in its one segment, see TravelConfiguration).
+     */
+    private void replayAndQueries(String url) throws Exception {
+        var processors = projections();
+        awaitClaimed(processors.values());
+        // The first runs' segment count is made before the store exists: splitting needs running processors.
+        split(processors, REPLAY_SEGMENTS.get(0));
         processors.values().forEach(StreamingEventProcessor::shutDown);
 
-        long stored = generateStore();
+        var figures = new LinkedHashMap<String, Object>();
+        results.put("replay", figures);
+        long generating = System.nanoTime();
+        long stored;
+        try (var writer = new StoreWriter(url, true)) {
+            stored = store.generate(REPLAY_EVENTS, STORE_VISITS, 1000, "Carebank store", writer::write);
+        }
+        double generationSeconds = (System.nanoTime() - generating) / 1e9;
+        results.put("storeGenerationEventsPerSecond", round(stored / generationSeconds));
         long head = scalar("SELECT MAX(globalindex) FROM domainevententry");
         long events = scalar("SELECT COUNT(*) FROM domainevententry");
-        var figures = new LinkedHashMap<String, Object>();
         figures.put("eventsInStore", events);
         figures.put("generatedEvents", stored);
+        figures.put("generatedVisits", store.visits());
         figures.put(
-                "visitsInStore",
-                scalar("SELECT COUNT(DISTINCT aggregateidentifier) FROM domainevententry"
-                        + " WHERE aggregateidentifier LIKE 'visit:%'"));
+                "generation",
+                Map.of(
+                        "how", "JDBC batch insert (baseline (a)'s), 1,000 events a transaction, with hash chain links",
+                        "seconds", round(generationSeconds),
+                        "eventsPerSecond", round(stored / generationSeconds)));
+        row(
+                "Replay store: generated events (batch insert with chain), events/s",
+                stored / generationSeconds,
+                stored + " events, " + store.visits() + " visits, " + round(generationSeconds) + " s");
+        // The service's other streaming processors (the command side's amendments, the webhook outbox) follow the
+        // store live: they must be at the head before the clock starts, or they would share the cores unmeasured.
+        awaitOthersAtHead(processors.keySet(), head);
 
+        var runs = new LinkedHashMap<String, Object>();
+        figures.put("runs", runs);
+        int segments = REPLAY_SEGMENTS.get(0);
+        runs.put(
+                "justStarted_" + segments + "segments",
+                replay(processors, head, events, "just started, " + segments + " segment(s)"));
+        runs.put(
+                "warm_" + segments + "segments", replay(processors, head, events, "warm, " + segments + " segment(s)"));
+        for (int more : REPLAY_SEGMENTS.subList(1, REPLAY_SEGMENTS.size())) {
+            split(processors, more);
+            runs.put("warm_" + more + "segments", replay(processors, head, events, "warm, " + more + " segment(s)"));
+        }
+        figures.put(
+                "note",
+                "all projections replay at once, each reading every event from the store; events/s = events in store"
+                        + " / seconds until every projection's tokens reach the head; cores = (JVM + PostgreSQL CPU"
+                        + " time) / wall time");
+        queries();
+    }
+
+    /** Every projection the rebuild API offers: the streaming processors of views ({@code *-views}). */
+    private Map<String, StreamingEventProcessor> projections() {
+        var processing =
+                service.getBean(org.axonframework.config.Configuration.class).eventProcessingConfiguration();
+        var processors = new java.util.TreeMap<String, StreamingEventProcessor>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (name.endsWith("-views") && processor instanceof StreamingEventProcessor streaming) {
+                processors.put(name, streaming);
+            }
+        });
+        return processors;
+    }
+
+    /** Axon pitfall (see ProjectionRebuilds): a processor shut down before it has claimed its segments may not again. */
+    private static void awaitClaimed(java.util.Collection<StreamingEventProcessor> processors) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (processors.stream().anyMatch(p -> p.processingStatus().isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private void awaitOthersAtHead(java.util.Set<String> views, long head) throws Exception {
+        var processing =
+                service.getBean(org.axonframework.config.Configuration.class).eventProcessingConfiguration();
+        long started = System.nanoTime();
+        long lastReport = started;
+        for (var entry : processing.eventProcessors().entrySet()) {
+            if (views.contains(entry.getKey()) || !(entry.getValue() instanceof StreamingEventProcessor other)) {
+                continue;
+            }
+            while (other.isRunning() && !reached(other, head)) {
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  waiting for %s to follow the generated store: at %d of %d%n",
+                            entry.getKey(),
+                            position(other),
+                            head);
+                }
+                if (System.nanoTime() - started > 3_600_000_000_000L) {
+                    throw new IllegalStateException(entry.getKey() + " did not reach the head in an hour");
+                }
+                Thread.sleep(200);
+            }
+        }
+        results.put("otherProcessorsCatchUpSeconds", round((System.nanoTime() - started) / 1e9));
+    }
+
+    /**
+     * Splits every projection but travel's into {@code segments} parts (a power of two), with Axon's split of a
+     * running processor's claimed segments, and waits until all are claimed again. Only on running processors: a
+     * processor started here would follow the store live before its measured replay.
+     */
+    private static void split(Map<String, StreamingEventProcessor> processors, int segments) throws Exception {
+        for (var entry : processors.entrySet()) {
+            if (entry.getKey().equals("travel-views")) {
+                continue; // one segment by design: a worker-day's legs need all its visits in order
+            }
+            var processor = entry.getValue();
+            int current = allClaimed(processor, 1);
+            while (current < segments) {
+                for (int id : List.copyOf(processor.processingStatus().keySet())) {
+                    if (!processor.splitSegment(id).get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("could not split segment " + id + " of " + entry.getKey());
+                    }
+                }
+                current = allClaimed(processor, 2 * current);
+            }
+        }
+    }
+
+    /** Waits until the processor holds every segment of its stream, at least {@code atLeast}; answers how many. */
+    private static int allClaimed(StreamingEventProcessor processor, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var status = Map.copyOf(processor.processingStatus());
+            if (!status.isEmpty()) {
+                int expected = status.values().iterator().next().getSegment().getMask() + 1;
+                if (status.size() == expected && expected >= atLeast) {
+                    return expected;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(processor.getName() + " did not claim " + atLeast + " segments in 2 minutes");
+    }
+
+    /** One rebuild of every projection, timed until all are at the head, with progress every ten seconds. */
+    private Map<String, Object> replay(
+            Map<String, StreamingEventProcessor> processors, long head, long events, String label) throws Exception {
+        var figures = new LinkedHashMap<String, Object>();
+        figures.put("label", label);
+        processors.values().forEach(StreamingEventProcessor::shutDown);
         processors.values().forEach(StreamingEventProcessor::resetTokens);
         var caughtUp = new LinkedHashMap<String, Double>();
+        var segments = new LinkedHashMap<String, Integer>();
         try (var memory = new Figures.MemorySampler()) {
             var cpuAtStart = Figures.CpuTime.now();
             long started = System.nanoTime();
             processors.values().forEach(StreamingEventProcessor::start);
+            var progress = new Progress("replay (" + label + ")", head, started);
             while (caughtUp.size() < processors.size()) {
                 for (var entry : processors.entrySet()) {
                     if (!caughtUp.containsKey(entry.getKey()) && reached(entry.getValue(), head)) {
                         caughtUp.put(entry.getKey(), (System.nanoTime() - started) / 1e9);
+                        segments.put(
+                                entry.getKey(),
+                                entry.getValue().processingStatus().size());
                     }
                 }
-                if ((System.nanoTime() - started) / 1e9 > 1800) {
-                    throw new IllegalStateException("replay did not finish in 30 minutes: " + caughtUp);
+                progress.report(
+                        processors.values().stream()
+                                .filter(p -> !reached(p, head))
+                                .mapToLong(CarebankBenchmark::position)
+                                .min()
+                                .orElse(head),
+                        memory);
+                if ((System.nanoTime() - started) / 1e9 > 3 * 3600) {
+                    throw new IllegalStateException("replay did not finish in 3 hours: " + caughtUp);
                 }
                 Thread.sleep(100);
             }
             double total = (System.nanoTime() - started) / 1e9;
-            // Per event in the store, for all six projections together: where a rebuild's CPU goes.
+            // Per event in the store, for all projections together: where a rebuild's CPU goes.
             var cpu = Figures.CpuTime.now().perUnitSince(cpuAtStart, events);
+            double cores = cores(cpu, events, total);
             figures.put("cpuPerEvent", cpu);
+            figures.put("coresUsed", round(cores));
             var perProjection = new LinkedHashMap<String, Object>();
             caughtUp.forEach((name, seconds) -> perProjection.put(
-                    name, Map.of("seconds", round(seconds), "eventsPerSecond", round(events / seconds))));
+                    name,
+                    Map.of(
+                            "seconds", round(seconds),
+                            "eventsPerSecond", round(events / seconds),
+                            "segments", segments.get(name))));
             figures.put("perProjection", perProjection);
             figures.put("allProjectionsSeconds", round(total));
             figures.put("eventsPerSecondAllProjections", round(events / total));
-            figures.put(
-                    "note",
-                    "all projections replay at once, each reading every event from the store;"
-                            + " events/s = events in store / seconds until its tokens reach the head");
-            results.put("replay", figures);
-            results.put("memoryDuringReplay", memory.figures());
-            row("Replay of all projections from " + events + " events, events/s", events / total, round(total) + " s");
-            caughtUp.forEach(
-                    (name, seconds) -> row("  " + name + ", events/s", events / seconds, round(seconds) + " s"));
+            figures.put("memory", memory.figures());
+            row(
+                    "Replay of all projections (" + label + ") from " + events + " events, events/s",
+                    events / total,
+                    round(total) + " s; cores used " + round(cores));
+            caughtUp.forEach((name, seconds) -> row(
+                    "  " + name + " (" + segments.get(name) + " segment(s)), events/s",
+                    events / seconds,
+                    round(seconds) + " s"));
             row(
                     "  CPU per event, all projections: JVM ms",
                     (double) cpu.get("jvmMsEach"),
@@ -817,10 +991,60 @@ class CarebankBenchmark {
                     (double) memory.figures().get("heapUsedMaxMb"),
                     "RSS max " + memory.figures().get("rssMaxMb") + " MB");
         }
-        queries();
+        return figures;
     }
 
-    private static boolean reached(StreamingEventProcessor processor, long head) {
+    /** Cores kept busy: the JVM's and PostgreSQL's CPU time over the wall time. */
+    static double cores(Map<String, Object> cpuPerUnit, long units, double seconds) {
+        double ms = ((double) cpuPerUnit.get("jvmMsEach") + (double) cpuPerUnit.get("postgresMsEach")) * units;
+        return ms / 1000 / seconds;
+    }
+
+    /** Prints a long phase's progress every ten seconds: events/s so far and the time left at that rate. */
+    static final class Progress {
+        private final String label;
+        private final long head;
+        private final long started;
+        private long lastReport;
+
+        Progress(String label, long head, long started) {
+            this.label = label;
+            this.head = head;
+            this.started = started;
+            this.lastReport = started;
+        }
+
+        void report(long position, Figures.MemorySampler memory) {
+            long now = System.nanoTime();
+            if (now - lastReport < 10_000_000_000L) {
+                return;
+            }
+            lastReport = now;
+            double rate = position / ((now - started) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s: slowest projection at %,d of %,d (%.0f%%), %.0f events/s, about %.0f s left; heap %.0f MB,"
+                            + " RSS %.0f MB%n",
+                    label,
+                    position,
+                    head,
+                    100.0 * position / head,
+                    rate,
+                    rate > 0 ? (head - position) / rate : Double.NaN,
+                    Figures.heapUsedMb(),
+                    Figures.rssMb());
+        }
+    }
+
+    /** The lowest position any of the processor's segments has reached (-1 before it has one). */
+    static long position(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .mapToLong(status -> status.getCurrentPosition().orElse(-1))
+                .min()
+                .orElse(-1);
+    }
+
+    static boolean reached(StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (status.isEmpty()) {
             return false;
@@ -846,116 +1070,6 @@ class CarebankBenchmark {
         }
     }
 
-    /**
-     * Appends a store of visits (as the service would have recorded them) straight through Axon's storage engine, in
-     * transactions of 1,000 events: 20 providers, 5,000 clients and 5,000 workers, half the visits delivered, some cancelled or missed,
-     * and time bank deposits and draw-downs.
-     */
-    private long generateStore() {
-        var engine = service.getBean(EventStorageEngine.class);
-        var random = new Random(10);
-        int existingVisits = (int) visitNo.get();
-        int visits = Math.max(0, STORE_VISITS - existingVisits);
-        var batch = new ArrayList<DomainEventMessage<?>>();
-        long appended = 0;
-        var bankSequence = new LinkedHashMap<String, Long>();
-        var openLots = new LinkedHashMap<String, String>();
-        Instant origin = Instant.parse("2026-01-05T07:00:00Z");
-        long started = System.nanoTime();
-        for (int i = 0; i < visits; i++) {
-            String visitId = "store-v-" + i;
-            String stream = "visit:" + visitId;
-            String provider = "store-provider-" + (i % 20);
-            String client = "STORE-C" + (i % 5000);
-            String worker = "store-w-" + (i % 5000); // about ten visits a day each, as in a real rota
-            Instant start = origin.plusSeconds(3600L * (i / 2000) + 60L * (i % 7));
-            var meta = MetaData.from(new Caller(provider + "-roster", Role.PROVIDER, provider).toMetaData());
-            var events = new ArrayList<Object>();
-            events.add(new VisitScheduled(
-                    visitId,
-                    new VisitPlan("store-pkg-" + (i % 5000), worker, start, 45, i % 10 == 0, null, null, 10),
-                    client,
-                    provider,
-                    "zone-" + (i % 8),
-                    2400,
-                    30,
-                    120));
-            double roll = random.nextDouble();
-            boolean endedEarly = false;
-            if (roll < 0.5) {
-                Instant in = start.plusSeconds(60L * random.nextInt(40));
-                endedEarly = random.nextInt(10) == 0;
-                int delivered = endedEarly ? 30 : 44;
-                // Delivered by the visit's own worker, for its own provider and client.
-                events.add(JdbcBaselines.checkedIn(visitId, worker, in));
-                events.add(JdbcBaselines.checkedOut(visitId, in.plusSeconds(delivered * 60L)));
-                events.add(JdbcBaselines.delivered(visitId, provider, client, worker, in, delivered, endedEarly));
-            } else if (roll < 0.55) {
-                events.add(new VisitCancelled(
-                        visitId,
-                        provider,
-                        worker,
-                        CancellationInitiator.CLIENT,
-                        "in hospital",
-                        start.minusSeconds(86400),
-                        start,
-                        1440));
-            } else if (roll < 0.57) {
-                events.add(new VisitMissed(visitId, provider, client, worker, start, 120, start.plusSeconds(7200)));
-            }
-            for (int seq = 0; seq < events.size(); seq++) {
-                batch.add(new GenericDomainEventMessage<>("Visit", stream, seq, events.get(seq), meta));
-            }
-            if (endedEarly) {
-                String bank = "timebank:" + client;
-                long seq = bankSequence.merge(bank, 1L, Long::sum) - 1;
-                String lot = "lot-" + visitId;
-                batch.add(new GenericDomainEventMessage<>(
-                        "TimeBank",
-                        bank,
-                        seq,
-                        new UnusedTimeBanked(
-                                client,
-                                lot,
-                                visitId,
-                                provider,
-                                15,
-                                "client",
-                                start,
-                                start.plusSeconds(84 * 86400L),
-                                15),
-                        meta));
-                if (openLots.containsKey(client)) {
-                    long seq2 = bankSequence.merge(bank, 1L, Long::sum) - 1;
-                    batch.add(new GenericDomainEventMessage<>(
-                            "TimeBank",
-                            bank,
-                            seq2,
-                            new TimeDrawnDown(
-                                    client,
-                                    "wd-" + visitId,
-                                    15,
-                                    "trip",
-                                    null,
-                                    start.plusSeconds(3600),
-                                    List.of(new LotSpend(openLots.remove(client), 15)),
-                                    15),
-                            meta));
-                } else {
-                    openLots.put(client, lot);
-                }
-            }
-            if (batch.size() >= 1000 || i == visits - 1) {
-                engine.appendEvents(batch);
-                appended += batch.size();
-                batch.clear();
-            }
-        }
-        bankSequence.keySet().forEach(bank -> bankClients.add(bank.substring("timebank:".length())));
-        results.put("storeGenerationEventsPerSecond", round(appended / ((System.nanoTime() - started) / 1e9)));
-        return appended;
-    }
-
     private void queries() throws Exception {
         var random = new Random(5);
         var figures = new LinkedHashMap<String, Object>();
@@ -969,13 +1083,17 @@ class CarebankBenchmark {
         endpoints.put(
                 "visit list (client, page of 50)",
                 () -> "/api/v1/visits?clientRef=STORE-C" + random.nextInt(5000) + "&size=50");
-        endpoints.put("visit by id", () -> "/api/v1/visits/store-v-" + random.nextInt(STORE_VISITS / 2));
+        endpoints.put("visit by id", () -> "/api/v1/visits/store-v-" + random.nextInt(store.visits()));
         endpoints.put(
                 "time bank of a client",
-                () -> "/api/v1/clients/" + bankClients.get(random.nextInt(bankClients.size())) + "/time-bank");
+                () -> "/api/v1/clients/"
+                        + store.bankClients()
+                                .get(random.nextInt(store.bankClients().size())) + "/time-bank");
         endpoints.put(
                 "time bank ledger of a client",
-                () -> "/api/v1/clients/" + bankClients.get(random.nextInt(bankClients.size())) + "/time-bank/ledger");
+                () -> "/api/v1/clients/"
+                        + store.bankClients()
+                                .get(random.nextInt(store.bankClients().size())) + "/time-bank/ledger");
         endpoints.put(
                 "time banks of a provider", () -> "/api/v1/time-banks?providerId=store-provider-" + random.nextInt(20));
         for (var endpoint : endpoints.entrySet()) {
@@ -999,6 +1117,133 @@ class CarebankBenchmark {
         results.put("queryLatency", figures);
     }
 
+    // ---------------------------------------------------------------- 7. the peer
+
+    /**
+     * The same lifecycle commands and the same replay on the peer ({@link Peer}), a plain Axon application with its
+     * defaults, in its own database of the same PostgreSQL, after the service has closed: its commands through its
+     * gateway at 1/4/16 clients after a short warm-up, and a replay of its one tracking processor over a store of the
+     * same history as Carebank's replay store, written in the peer's format with the same batch insert.
+     */
+    private void peer(String url) throws Exception {
+        var figures = new LinkedHashMap<String, Object>();
+        results.put("peer", figures);
+        figures.put(
+                "what",
+                "plain Axon 4.13 DefaultConfigurer: simple command bus, JdbcEventStorageEngine, JdbcTokenStore,"
+                        + " JacksonSerializer, one TrackingEventProcessor with defaults (1 thread, 1 segment, batch"
+                        + " size 1) writing one visit table with JdbcTemplate; Hikari pool of 10");
+        try (var peer = new Peer(url)) {
+            if (PHASES.contains("commands")) {
+                var sender = peerSender(peer.gateway());
+                for (int round = 0; round < PEER_WARM_UP_ROUNDS; round++) {
+                    throughput(sender, 5, peerLifecycles(4));
+                }
+                for (int clients : CLIENTS) {
+                    var point = throughput(sender, SECONDS, peerLifecycles(clients));
+                    figures.put("gateway_" + clients + "clients", point);
+                    var cpu = (Map<?, ?>) point.get("cpu");
+                    row(
+                            "Peer via gateway, " + clients + " client(s), commands/s",
+                            (double) point.get("commandsPerSecond"),
+                            "p50 " + point.get("p50Ms") + " ms, p99 " + point.get("p99Ms")
+                                    + " ms; CPU per command: JVM " + cpu.get("jvmMsEach") + " ms, PostgreSQL "
+                                    + cpu.get("postgresMsEach") + " ms");
+                }
+            }
+            if (PHASES.contains("replay")) {
+                peerReplay(peer, figures);
+            }
+        }
+    }
+
+    private List<Lifecycle> peerLifecycles(int clients) {
+        var lifecycles = new ArrayList<Lifecycle>();
+        for (int c = 0; c < clients; c++) {
+            lifecycles.add(new Lifecycle("peer-w-" + workerNo.incrementAndGet()));
+        }
+        return lifecycles;
+    }
+
+    private static Sender peerSender(CommandGateway gateway) {
+        return new Sender() {
+            public void schedule(String visitId, String workerId, Instant start) {
+                gateway.sendAndWait(new Peer.Schedule(
+                        "visit:" + visitId,
+                        visitId,
+                        new VisitPlan("peer-pkg", workerId, start, 45, false, null, null, null)));
+            }
+
+            public void checkIn(String visitId, Instant at) {
+                gateway.sendAndWait(new Peer.CheckIn("visit:" + visitId, at));
+            }
+
+            public void checkOut(String visitId, Instant at) {
+                gateway.sendAndWait(new Peer.CheckOut("visit:" + visitId, at));
+            }
+        };
+    }
+
+    private void peerReplay(Peer peer, Map<String, Object> figures) throws Exception {
+        var processor = peer.processor();
+        processor.shutDown();
+        // The same history as Carebank's store (same generator, same seed, same visits), unless told otherwise.
+        boolean sameHistory = PEER_REPLAY_EVENTS < 0 && store.visits() > 0;
+        long target = PEER_REPLAY_EVENTS >= 0 ? PEER_REPLAY_EVENTS : REPLAY_EVENTS;
+        // Only the generated history, as in Carebank's store (its replay runs before its commands): the command phase's
+        // visits go, and the replay covers the same events in both.
+        peer.execute("TRUNCATE domainevententry");
+        long generating = System.nanoTime();
+        long stored;
+        try (var writer = new StoreWriter(peer.jdbcUrl(), false)) {
+            stored = new StoreGenerator()
+                    .generate(target, sameHistory ? store.visits() : STORE_VISITS, 1000, "peer store", writer::write);
+        }
+        double generationSeconds = (System.nanoTime() - generating) / 1e9;
+        long head = peer.scalar("SELECT MAX(globalindex) FROM domainevententry");
+        long events = peer.scalar("SELECT COUNT(*) FROM domainevententry");
+        var replay = new LinkedHashMap<String, Object>();
+        figures.put("replay", replay);
+        replay.put("eventsInStore", events);
+        replay.put("generatedEvents", stored);
+        replay.put("sameHistoryAsCarebank", sameHistory);
+        replay.put(
+                "generation",
+                Map.of(
+                        "how",
+                        "JDBC batch insert (baseline (a)'s) in the peer's format, 1,000 events a transaction",
+                        "seconds",
+                        round(generationSeconds)));
+        processor.resetTokens();
+        try (var memory = new Figures.MemorySampler()) {
+            var cpuAtStart = Figures.CpuTime.now();
+            long started = System.nanoTime();
+            processor.start();
+            var progress = new Progress("peer replay", head, started);
+            while (!reached(processor, head)) {
+                progress.report(position(processor), memory);
+                if ((System.nanoTime() - started) / 1e9 > 3 * 3600) {
+                    throw new IllegalStateException("peer replay did not finish in 3 hours");
+                }
+                Thread.sleep(100);
+            }
+            double total = (System.nanoTime() - started) / 1e9;
+            var cpu = Figures.CpuTime.now().perUnitSince(cpuAtStart, events);
+            double cores = cores(cpu, events, total);
+            replay.put("seconds", round(total));
+            replay.put("eventsPerSecond", round(events / total));
+            replay.put("cpuPerEvent", cpu);
+            replay.put("coresUsed", round(cores));
+            replay.put("memory", memory.figures());
+            replay.put("visitRows", peer.scalar("SELECT COUNT(*) FROM peer_visit"));
+            row(
+                    "Peer replay (one tracking processor, defaults) from " + events + " events, events/s",
+                    events / total,
+                    round(total) + " s; cores used " + round(cores) + "; CPU per event JVM " + cpu.get("jvmMsEach")
+                            + " ms, PostgreSQL " + cpu.get("postgresMsEach") + " ms");
+        }
+    }
+
     // ---------------------------------------------------------------- ratios, output
 
     @SuppressWarnings("unchecked")
@@ -1007,6 +1252,7 @@ class CarebankBenchmark {
         var throughput = (Map<String, Object>) results.get("commandThroughput");
         var ratios = new LinkedHashMap<String, Object>();
         results.put("ratios", ratios);
+        peerRatios(ratios, throughput, baselines);
         if (baselines == null) {
             return;
         }
@@ -1031,6 +1277,48 @@ class CarebankBenchmark {
             double batch = (double) baselines.get("a_batchInsertEventsPerSecond");
             ratios.put("historyImportEvents_vs_a", round(events / batch));
             row("ratio history import events/s / baseline (a)", events / batch, "");
+        }
+    }
+
+    /**
+     * Carebank / peer: commands through each one's gateway at the same client counts, and the rebuild (Carebank's every
+     * projection against the peer's one); the peer beside baseline (b) too, so that both read against the same limit.
+     */
+    @SuppressWarnings("unchecked")
+    private void peerRatios(Map<String, Object> ratios, Map<String, Object> throughput, Map<String, Object> baselines) {
+        if (!(results.get("peer") instanceof Map<?, ?> peer)) {
+            return;
+        }
+        for (int clients : CLIENTS) {
+            if (!(peer.get("gateway_" + clients + "clients") instanceof Map<?, ?> point)) {
+                continue;
+            }
+            double peerRate = (double) point.get("commandsPerSecond");
+            if (throughput != null) {
+                double carebank = (double) ((Map<String, Object>) throughput.get("gateway_" + clients + "clients"))
+                        .get("commandsPerSecond");
+                ratios.put("gateway_" + clients + "clients_vs_peer", round(carebank / peerRate));
+                row("ratio Carebank gateway / peer gateway, " + clients + " client(s)", carebank / peerRate, "");
+            }
+            if (baselines != null) {
+                double baseline = (double) baselines.get("b_perCommandPerSecond_" + clients + "clients");
+                ratios.put("peer_gateway_" + clients + "clients_vs_b", round(peerRate / baseline));
+                row("ratio peer gateway / baseline (b), " + clients + " client(s)", peerRate / baseline, "");
+            }
+        }
+        if (peer.get("replay") instanceof Map<?, ?> peerReplay
+                && results.get("replay") instanceof Map<?, ?> replay
+                && replay.get("runs") instanceof Map<?, ?> runs) {
+            double peerRate = (double) peerReplay.get("eventsPerSecond");
+            for (var run : runs.entrySet()) {
+                double carebank = (double) ((Map<String, Object>) run.getValue()).get("eventsPerSecondAllProjections");
+                ratios.put("replay_" + run.getKey() + "_vs_peer", round(carebank / peerRate));
+                row(
+                        "ratio Carebank replay (" + ((Map<String, Object>) run.getValue()).get("label")
+                                + ", all projections) / peer replay (1 projection)",
+                        carebank / peerRate,
+                        "");
+            }
         }
     }
 
