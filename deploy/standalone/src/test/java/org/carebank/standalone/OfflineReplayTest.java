@@ -65,7 +65,7 @@ class OfflineReplayTest {
         }
         Thread.sleep(1_100); // every later event recorded strictly after the published instant
 
-        // After publication: a withdrawal, another delivered visit on the day, the cancelled one's package rescheduled.
+        // After publication: a withdrawal from the bank, and one more visit delivered on the scenario's day.
         ok(council.post(
                 bank() + "/withdrawals",
                 Map.of("withdrawalId", ApiTestSupport.unique("wd"), "minutes", 15, "purpose", "a longer visit")));
@@ -151,9 +151,13 @@ class OfflineReplayTest {
         var run = replay(withFigures(out, List.of("--as-of", published.toString())));
         assertThat(run.status).as(run.err).isEqualTo(0);
         for (var figure : publishedAnswers.entrySet()) {
-            assertThat(json(Files.readString(out.resolve(figure.getKey() + ".json"))))
-                    .as(figure.getKey())
-                    .isEqualTo(json(figure.getValue()));
+            JsonNode replayed = json(Files.readString(out.resolve(figure.getKey() + ".json")));
+            // An endpoint that takes asOf= itself was asked with it, and says so in its answer: the rest is as
+            // published.
+            if (replayed instanceof ObjectNode answer && answer.has("asOf")) {
+                assertThat(answer.remove("asOf").asString()).isEqualTo(published.toString());
+            }
+            assertThat(replayed).as(figure.getKey()).isEqualTo(json(figure.getValue()));
         }
         var council = service.as("council");
         for (String figure : List.of("visit", "package", "time-bank")) {

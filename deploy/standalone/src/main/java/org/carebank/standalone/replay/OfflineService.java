@@ -85,7 +85,12 @@ final class OfflineService implements AutoCloseable {
                 "--carebank.webhooks.sending=false",
                 // A key of this run only, so no key file is written; the checkpoints it signs stay in memory.
                 "--carebank.audit.signing.key=" + ChainSigningKey.generate().toPem()));
-        args.addAll(settings);
+        // A setting given twice on a command line is bound as both values joined: the caller's replaces the default.
+        for (String setting : settings) {
+            String name = setting.substring(0, setting.indexOf('=') < 0 ? setting.length() : setting.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(name));
+            args.add(setting);
+        }
         err.println("replay: starting the service's projections in memory");
         var context = new SpringApplicationBuilder(application)
                 .bannerMode(Banner.Mode.OFF)
