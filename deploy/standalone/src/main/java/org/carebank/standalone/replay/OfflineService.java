@@ -77,6 +77,12 @@ final class OfflineService implements AutoCloseable {
                 "--server.address=127.0.0.1",
                 "--spring.main.log-startup-info=false",
                 "--logging.level.root=WARN",
+                // Warnings about a database that lives for one run only, and plain text rather than JSON on stderr.
+                "--logging.level.org.flywaydb=ERROR",
+                "--logging.level.com.github.kagkarlsson=ERROR",
+                "--logging.structured.format.console=",
+                "--springdoc.api-docs.enabled=false",
+                "--springdoc.swagger-ui.enabled=false",
                 "--carebank.security.users[0].username=" + USER,
                 "--carebank.security.users[0].password={bcrypt}" + new BCryptPasswordEncoder(4).encode(password),
                 "--carebank.security.users[0].role=AUDITOR",

@@ -25,7 +25,9 @@ public final class ReplayCommand {
     private ReplayCommand() {}
 
     /**
-     * Runs the command over the service {@code application} (the standalone's application class); the figure goes to {@code out}, everything else (progress, refusals) to {@code err}. */
+     * Runs the command over the service {@code application} (the standalone's application class). The figure goes to
+     * {@code out}; everything else (progress, refusals) to {@code err}.
+     */
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         ReplayOptions options;
         try {

@@ -47,13 +47,13 @@ record ReplayOptions(
 
     static final String USAGE =
             """
-            usage: java -jar carebank-standalone.jar replay --export <history.ndjson>
+            usage: java -jar standalone-<version>.jar replay --export <history.ndjson>
                        (--public-key <key.pem|signing-keys.json> --checkpoints <verify.json> ... | --unsigned)
                        [--as-of <instant>] (--figure <name> [--figure <name> ... --out <directory>] | --verify-only)
                        [--provider <id>] [--month <yyyy-mm> | --from <date> --to <date>] [--worker <id>] [--date <date>]
                        [--week <yyyy-Www>] [--client <ref>] [--visit <id>] [--package <id>] [--zone <zone>]
                        [--statement <id>] [--format json|csv] [--out <file>]
-                   java -jar carebank-standalone.jar replay --list
+                   java -jar standalone-<version>.jar replay --list
             Exit status: 0 done, 2 usage, 3 export refused (chain or checkpoint), 4 figure not answered, 1 failure.""";
 
     static ReplayOptions parse(String[] args) {
