@@ -148,7 +148,7 @@ class OfflineReplayTest {
     @DisplayName("--as-of the publication instant gives back the published figures, and the service's own asOf answers")
     void replayAsOfGivesThePublishedFigures() throws Exception {
         Path out = files.resolve("as-of");
-        var run = replay(withFigures(out, List.of("--as-of", published.toString())));
+        var run = replay(withFigures(out, List.of("--as-of", published.toString(), "--figure", "unmet-need")));
         assertThat(run.status).as(run.err).isEqualTo(0);
         for (var figure : publishedAnswers.entrySet()) {
             JsonNode replayed = json(Files.readString(out.resolve(figure.getKey() + ".json")));
@@ -160,8 +160,12 @@ class OfflineReplayTest {
             assertThat(replayed).as(figure.getKey()).isEqualTo(json(figure.getValue()));
         }
         var council = service.as("council");
-        for (String figure : List.of("visit", "package", "time-bank")) {
-            String asOf = figuresNow().get(figure) + "?asOf=" + published;
+        var asOfPaths = new LinkedHashMap<>(figuresNow());
+        // unmet need's optional period is the run's --month too
+        asOfPaths.put("unmet-need", "/api/v1/unmet-need?from=2027-03-01&to=2027-03-31&");
+        for (String figure : List.of("visit", "package", "time-bank", "unmet-need")) {
+            String path = asOfPaths.get(figure);
+            String asOf = path + (path.endsWith("&") ? "" : "?") + "asOf=" + published;
             var live = council.get(asOf);
             assertThat(live.status()).as(asOf + " " + live.text()).isEqualTo(200);
             assertThat(json(Files.readString(out.resolve(figure + ".json"))))
