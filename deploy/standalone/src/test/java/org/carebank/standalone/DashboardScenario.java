@@ -33,8 +33,8 @@ final class DashboardScenario {
 
     private final Api council;
 
-    private DashboardScenario(ApiTestSupport support) {
-        this.council = support.council();
+    private DashboardScenario(Api council) {
+        this.council = council;
         this.providerId = ApiTestSupport.unique("dash");
         this.zone = ApiTestSupport.unique("zone");
         this.ann = ApiTestSupport.unique("ann");
@@ -43,7 +43,12 @@ final class DashboardScenario {
     }
 
     static DashboardScenario happen(ApiTestSupport support) {
-        var scenario = new DashboardScenario(support);
+        return happen(support.council());
+    }
+
+    /** The same day on a service of its own ({@link RunningService}), through its council user. */
+    static DashboardScenario happen(Api council) {
+        var scenario = new DashboardScenario(council);
         scenario.setUp();
         scenario.theDay();
         return scenario;
