@@ -8,8 +8,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
@@ -33,7 +31,8 @@ class MetricsConfiguration {
      * Axon's monitors for each event processor except its capacity monitor, which keeps every event's handling time for
      * ten minutes to compute a busy ratio: in a rebuild that is millions of entries, and a 1,000,000-event rebuild ran
      * a 1 GB heap out of memory (docs/performance/README.md). The processing timer (whose sum per second gives the same
-     * busy ratio), the latency gauge and the counters stay.
+     * busy ratio), the latency gauge and the counters stay. The timers and counters are Axon's meters looked up once
+     * per payload type ({@link ProcessorMeters}) rather than on every message.
      */
     static final class WithoutCapacityMonitor extends GlobalMetricRegistry {
 
@@ -47,13 +46,12 @@ class MetricsConfiguration {
                 Function<Message<?>, Iterable<Tag>> tagsBuilder,
                 Function<Message<?>, Iterable<Tag>> latencyTagsBuilder) {
             return new MultiMessageMonitor<>(List.of(
-                    MessageTimerMonitor.buildMonitor(eventProcessorName, getRegistry(), tagsBuilder),
+                    new ProcessorMeters(eventProcessorName, getRegistry(), tagsBuilder),
                     EventProcessorLatencyMonitor.builder()
                             .meterNamePrefix(eventProcessorName)
                             .meterRegistry(getRegistry())
                             .tagsBuilder(latencyTagsBuilder)
-                            .build(),
-                    MessageCountingMonitor.buildMonitor(eventProcessorName, getRegistry(), tagsBuilder)));
+                            .build()));
         }
     }
 
