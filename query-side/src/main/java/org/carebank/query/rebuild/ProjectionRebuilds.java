@@ -38,6 +38,7 @@ class ProjectionRebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
@@ -48,6 +49,7 @@ class ProjectionRebuilds implements DisposableBean {
     private final Set<String> checkedAfterStart = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService monitor = daemonTimer("projection-rebuild-monitor");
     private ScheduledFuture<?> watching;
+    private volatile long lastReport = System.nanoTime();
 
     ProjectionRebuilds(
             EventProcessingConfiguration processing,
@@ -137,6 +139,7 @@ class ProjectionRebuilds implements DisposableBean {
                     null,
                     position,
                     head(),
+                    null,
                     null,
                     null,
                     null,
@@ -235,10 +238,18 @@ class ProjectionRebuilds implements DisposableBean {
     private void checkRebuilds() {
         try {
             boolean any = false;
+            boolean report = System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos();
             for (var entry : rebuilds.entrySet()) {
                 if (entry.getValue().inProgress()) {
-                    any |= isRebuilding(entry.getKey());
+                    boolean rebuilding = isRebuilding(entry.getKey());
+                    any |= rebuilding;
+                    if (rebuilding && report) {
+                        logProgress(progress(entry.getKey()));
+                    }
                 }
+            }
+            if (report) {
+                lastReport = System.nanoTime();
             }
             if (!any) {
                 synchronized (this) {
@@ -248,6 +259,18 @@ class ProjectionRebuilds implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Could not check projection rebuilds", e);
         }
+    }
+
+    /** A line every {@link #PROGRESS_EVERY} per projection rebuilding: a long rebuild says how it goes. */
+    private static void logProgress(RebuildProgress progress) {
+        log.info(
+                "Rebuilding {}: {} of {} events ({} %), {} events/s, about {} s left",
+                progress.name(),
+                progress.position(),
+                progress.total(),
+                progress.percent(),
+                progress.eventsPerSecond(),
+                progress.secondsLeft());
     }
 
     private static void awaitClaimedSegments(StreamingEventProcessor processor, int segments) {

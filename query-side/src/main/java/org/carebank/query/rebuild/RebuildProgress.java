@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * Where a projection stands. {@code position} and {@code total} are global indexes of the event store: how far the
- * processor has read, and the head it must reach (the head when the rebuild began).
+ * processor has read, and the head it must reach (the head when the rebuild began). {@code secondsLeft} is the time a
+ * rebuild still needs at its rate so far.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RebuildProgress(
@@ -17,6 +18,7 @@ record RebuildProgress(
         long total,
         Double percent,
         Long eventsPerSecond,
+        Long secondsLeft,
         Double seconds,
         Integer segments,
         String error) {
@@ -32,9 +34,14 @@ record RebuildProgress(
 
     /** Seconds a client should wait before asking again, from the rate so far (1 to 60). */
     long retryAfterSeconds() {
-        if (eventsPerSecond == null || eventsPerSecond <= 0) {
+        if (secondsLeft == null) {
             return 5;
         }
-        return Math.max(1, Math.min(60, (total - position) / eventsPerSecond + 1));
+        return Math.max(1, Math.min(60, secondsLeft + 1));
+    }
+
+    /** The time left at a rate, or none while there is no rate to go by. */
+    static Long secondsLeft(long done, long target, Long eventsPerSecond) {
+        return eventsPerSecond == null || eventsPerSecond <= 0 ? null : Math.max(0, target - done) / eventsPerSecond;
     }
 }

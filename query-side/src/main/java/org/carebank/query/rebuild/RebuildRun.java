@@ -47,6 +47,7 @@ final class RebuildRun {
         double seconds = Duration.between(startedAt, end).toMillis() / 1000.0;
         long done = rebuilding ? Math.min(position, target) : target;
         State state = error != null ? State.FAILED : rebuilding ? State.REBUILDING : State.LIVE;
+        Long rate = seconds > 0 ? Math.round(done / seconds) : null;
         return new RebuildProgress(
                 name,
                 state,
@@ -55,7 +56,8 @@ final class RebuildRun {
                 position,
                 target,
                 target == 0 ? 100.0 : Math.round(1000.0 * done / target) / 10.0,
-                seconds > 0 ? Math.round(done / seconds) : null,
+                rate,
+                state == State.REBUILDING ? RebuildProgress.secondsLeft(done, target, rate) : null,
                 seconds,
                 statuses.size(),
                 error);

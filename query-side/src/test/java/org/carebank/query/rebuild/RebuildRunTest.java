@@ -27,7 +27,8 @@ class RebuildRunTest {
     }
 
     @Test
-    @DisplayName("replaying: the head to reach is the newest reset position, the rate is over the time since asked")
+    @DisplayName(
+            "replaying: the head to reach is the newest reset position, the rate is over the time since asked, the time left at that rate")
     void replayingProgress() {
         var run = new RebuildRun(STARTED, 100, 1);
 
@@ -38,6 +39,7 @@ class RebuildRunTest {
         assertThat(progress.position()).isEqualTo(40);
         assertThat(progress.percent()).isEqualTo(33.3);
         assertThat(progress.eventsPerSecond()).isEqualTo(10);
+        assertThat(progress.secondsLeft()).as("80 events left at 10 a second").isEqualTo(8);
         assertThat(progress.seconds()).isEqualTo(4.0);
         assertThat(progress.segments()).isEqualTo(1);
         assertThat(progress.retryAfterSeconds()).isEqualTo(9);
@@ -54,6 +56,7 @@ class RebuildRunTest {
         assertThat(progress.state()).isEqualTo(State.LIVE);
         assertThat(progress.percent()).isEqualTo(100.0);
         assertThat(progress.eventsPerSecond()).isEqualTo(25);
+        assertThat(progress.secondsLeft()).isNull();
         assertThat(progress.seconds()).isEqualTo(8.0);
         assertThat(progress.finishedAt()).isEqualTo(STARTED.plusSeconds(8));
     }
