@@ -5,11 +5,13 @@ import static org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.carebank.kernel.Ids;
 import org.carebank.kernel.caller.Caller;
 import org.carebank.kernel.visit.AmendmentStatus;
+import org.carebank.query.asof.AsOfReplay;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.CsvExportable;
 import org.carebank.query.web.CsvHttpMessageConverter;
@@ -29,22 +31,31 @@ import org.springframework.web.bind.annotation.RestController;
 class AmendmentQueryController {
 
     private final AmendmentTable table;
+    private final AsOfReplay replay;
 
-    AmendmentQueryController(AmendmentTable table) {
+    AmendmentQueryController(AmendmentTable table, AsOfReplay replay) {
         this.table = table;
+        this.replay = replay;
     }
 
     @GetMapping(value = "/api/v1/amendments", produces = APPLICATION_JSON_VALUE)
     @Operation(
             summary = "The amendment queue with each amendment's before and after",
             description = "Filter by providerId, status (PENDING, APPROVED, REJECTED) and visitId; a provider sees"
-                    + " its own amendments only. text/csv gives the same rows.")
+                    + " its own amendments only. text/csv gives the same rows."
+                    + " With asOf= (an instant) the queue as it stood then, from the events recorded up to it.")
     List<AmendmentView> amendments(
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String providerId,
             @RequestParam(required = false) AmendmentStatus status,
-            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String visitId) {
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String visitId,
+            @RequestParam(required = false) Instant asOf) {
         Caller caller = Callers.current();
-        return table.queue(caller.providerId(), providerId, status, visitId);
+        return replay.read(
+                asOf,
+                AmendmentQueryController.class,
+                table,
+                AmendmentTable.class,
+                t -> t.queue(caller.providerId(), providerId, status, visitId));
     }
 
     @GetMapping(value = "/api/v1/amendments", produces = CsvHttpMessageConverter.TEXT_CSV_VALUE)
@@ -52,8 +63,9 @@ class AmendmentQueryController {
     CsvExportable amendmentsCsv(
             @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String providerId,
             @RequestParam(required = false) AmendmentStatus status,
-            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String visitId) {
-        List<List<Object>> rows = amendments(providerId, status, visitId).stream()
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN) String visitId,
+            @RequestParam(required = false) Instant asOf) {
+        List<List<Object>> rows = amendments(providerId, status, visitId, asOf).stream()
                 .<List<Object>>map(a -> Arrays.asList(
                         a.amendmentId(),
                         a.visitId(),

@@ -6,9 +6,11 @@ import static org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.carebank.kernel.Ids;
+import org.carebank.query.asof.AsOfReplay;
 import org.carebank.query.payment.PaymentViews.LineExplanation;
 import org.carebank.query.payment.PaymentViews.Preview;
 import org.carebank.query.payment.PaymentViews.RateView;
@@ -31,12 +33,22 @@ import org.springframework.web.bind.annotation.RestController;
 @ReadsProjection(PaymentProjection.PROCESSING_GROUP)
 class PaymentQueryController {
 
+    private static final String AS_OF =
+            " With asOf= (an instant) the answer as it stood then, from the events recorded up to it.";
+
     private final PaymentQueries queries;
     private final JdbcClient jdbc;
+    private final AsOfReplay replay;
 
-    PaymentQueryController(PaymentQueries queries, JdbcClient jdbc) {
+    PaymentQueryController(PaymentQueries queries, JdbcClient jdbc, AsOfReplay replay) {
         this.queries = queries;
         this.jdbc = jdbc;
+        this.replay = replay;
+    }
+
+    /** The live payment views, or with {@code asOf} the same views replayed up to that instant (ADR 0023). */
+    private <R> R read(Instant asOf, java.util.function.Function<PaymentQueries, R> question) {
+        return replay.read(asOf, PaymentQueryController.class, queries, PaymentQueries.class, question);
     }
 
     @GetMapping("/api/v1/packages/{packageId}/rates")
@@ -65,23 +77,28 @@ class PaymentQueryController {
             summary = "What a statement for the period would pay now, and which visits are held",
             description = "Payable visits planned on or before 'to' not yet paid (and adjustments of paid visits whose"
                     + " figures changed), priced as issuing prices them; held visits with why (EXCEPTION,"
-                    + " AMENDMENT_PENDING). Problems: 400 bad-request (to before from), 404 unknown-provider.")
+                    + " AMENDMENT_PENDING). Problems: 400 bad-request (to before from), 404 unknown-provider." + AS_OF)
     Preview preview(
             @PathVariable @Pattern(regexp = Ids.PATTERN) String providerId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Instant asOf) {
         requireVisible(providerId);
         if (to.isBefore(from)) {
             throw new BadRequestException("invalid-period", "to", "'to' is before 'from'.");
         }
-        return queries.preview(providerId, from, to);
+        return read(asOf, q -> q.preview(providerId, from, to));
     }
 
     @GetMapping("/api/v1/providers/{providerId}/statements")
-    @Operation(summary = "The provider's issued statements, by period (totals; the lines are on each statement)")
-    List<StatementSummary> statements(@PathVariable @Pattern(regexp = Ids.PATTERN) String providerId) {
+    @Operation(
+            summary = "The provider's issued statements, by period (totals; the lines are on each statement)",
+            description = AS_OF)
+    List<StatementSummary> statements(
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String providerId,
+            @RequestParam(required = false) Instant asOf) {
         requireVisible(providerId);
-        return queries.statements(providerId);
+        return read(asOf, q -> q.statements(providerId));
     }
 
     @GetMapping(
@@ -93,12 +110,13 @@ class PaymentQueryController {
                     + " deliveredMinutes, billableMinutes, hourlyRatePence, amountPence, rule, rateId,"
                     + " drawnFromBankMinutes, adjustmentOf), then a trailer row with lineNo TOTAL, the visit count in"
                     + " visitId, payableMinutes in billableMinutes and payablePence in amountPence. Problems: 404"
-                    + " unknown-provider, unknown-statement.")
+                    + " unknown-provider, unknown-statement." + AS_OF)
     StatementView statement(
             @PathVariable @Pattern(regexp = Ids.PATTERN) String providerId,
-            @PathVariable @Pattern(regexp = Ids.PATTERN) String statementId) {
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String statementId,
+            @RequestParam(required = false) Instant asOf) {
         requireVisible(providerId);
-        return queries.statement(providerId, statementId).orElseThrow(() -> unknownStatement(statementId));
+        return read(asOf, q -> q.statement(providerId, statementId)).orElseThrow(() -> unknownStatement(statementId));
     }
 
     @GetMapping("/api/v1/providers/{providerId}/statements/{statementId}/lines/{visitId}")

@@ -8,6 +8,7 @@ import java.util.List;
 import org.carebank.kernel.Ids;
 import org.carebank.kernel.StreamIds;
 import org.carebank.kernel.caller.Caller;
+import org.carebank.query.asof.AsOfReplay;
 import org.carebank.query.audit.UpcastEventReader;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.carebank.query.web.NotFoundException;
@@ -26,19 +27,29 @@ class ProviderQueryController {
 
     private final ProviderTable table;
     private final UpcastEventReader history;
+    private final AsOfReplay replay;
 
-    ProviderQueryController(ProviderTable table, UpcastEventReader history) {
+    ProviderQueryController(ProviderTable table, UpcastEventReader history, AsOfReplay replay) {
         this.table = table;
         this.history = history;
+        this.replay = replay;
     }
 
     @GetMapping
-    @Operation(summary = "Providers on the approved list (a provider user sees its own only)")
-    List<ProviderView> providers() {
+    @Operation(
+            summary = "Providers on the approved list (a provider user sees its own only)",
+            description = "With asOf= (an instant) the list as it stood then, from the events recorded up to it.")
+    List<ProviderView> providers(@RequestParam(required = false) Instant asOf) {
         Caller caller = Callers.current();
-        return caller.providerId() == null
-                ? table.all()
-                : table.byIds(List.of(caller.providerId())).values().stream().toList();
+        return replay.read(
+                asOf,
+                ProviderQueryController.class,
+                table,
+                ProviderTable.class,
+                t -> caller.providerId() == null
+                        ? t.all()
+                        : t.byIds(List.of(caller.providerId())).values().stream()
+                                .toList());
     }
 
     @GetMapping("/{providerId}")
@@ -59,13 +70,23 @@ class ProviderQueryController {
     }
 
     @GetMapping("/{providerId}/workers")
-    @Operation(summary = "The provider's registered workers")
-    List<WorkerView> workers(@PathVariable @Pattern(regexp = Ids.PATTERN) String providerId) {
-        visible(providerId);
-        return table.workers(providerId);
+    @Operation(
+            summary = "The provider's registered workers",
+            description = "With asOf= (an instant) the workers as registered then, from the events recorded up to it.")
+    List<WorkerView> workers(
+            @PathVariable @Pattern(regexp = Ids.PATTERN) String providerId,
+            @RequestParam(required = false) Instant asOf) {
+        return replay.read(asOf, ProviderQueryController.class, table, ProviderTable.class, t -> {
+            visible(t, providerId);
+            return t.workers(providerId);
+        });
     }
 
     private ProviderView visible(String providerId) {
+        return visible(table, providerId);
+    }
+
+    private static ProviderView visible(ProviderTable table, String providerId) {
         if (!Callers.current().mayActFor(providerId)) {
             throw unknown(providerId);
         }
