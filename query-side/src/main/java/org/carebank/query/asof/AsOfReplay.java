@@ -1,18 +1,23 @@
 package org.carebank.query.asof;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.carebank.kernel.refusal.Refusal;
 import org.carebank.query.batch.BatchedWrites;
 import org.carebank.query.rebuild.ReadsProjection;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
@@ -50,6 +55,9 @@ public class AsOfReplay {
             JdbcClient.class,
             BatchedWrites.class);
 
+    private static final Duration QUEUE_WAIT = Duration.ofSeconds(60);
+
+    private final Semaphore oneAtATime = new Semaphore(1, true);
     private final ConfigurableApplicationContext context;
     private final EventsUpTo events;
 
@@ -68,6 +76,7 @@ public class AsOfReplay {
             throw new IllegalArgumentException(controller + " does not say which projections it reads");
         }
         Set<String> groups = Set.of(reads.value());
+        acquire();
         try (var scratch = ScratchDatabase.create()) {
             DefaultListableBeanFactory views = scratchBeans(scratch);
             List<AnnotationEventHandlerAdapter> projections = projectionsOf(groups).stream()
@@ -85,7 +94,31 @@ public class AsOfReplay {
                     return position;
                 }
             });
+        } finally {
+            oneAtATime.release();
         }
+    }
+
+    /**
+     * One as-of answer at a time per instance: each holds a scratch copy of the views in the heap, which grows with the
+     * store (ADR 0023), so auditors' questions queue rather than add up; one that waits too long is refused with a 503
+     * to ask again, never an out-of-memory for the live service.
+     */
+    private void acquire() {
+        try {
+            if (oneAtATime.tryAcquire(QUEUE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new Refusal(
+                        "as-of-busy",
+                        503,
+                        "As-of answers busy",
+                        "Another answer as of an instant is being computed on this instance; ask again shortly.",
+                        Map.of())
+                .exception();
     }
 
     /**
