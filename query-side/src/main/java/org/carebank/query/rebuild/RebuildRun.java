@@ -18,11 +18,21 @@ final class RebuildRun {
     final int segments;
     volatile Instant finishedAt;
     volatile String error;
+    /** The joint replays reading the store for this projection while its processor is shut down (ADR 0025). */
+    volatile java.util.List<JointReplay> joint;
 
     RebuildRun(Instant startedAt, long total, int segments) {
         this.startedAt = startedAt;
         this.total = total;
         this.segments = segments;
+    }
+
+    /** How far every joint replay of this projection has committed: the slowest one's position. */
+    long jointPosition() {
+        var replays = joint;
+        return replays == null
+                ? 0
+                : replays.stream().mapToLong(JointReplay::position).min().orElse(0);
     }
 
     boolean inProgress() {
