@@ -77,7 +77,7 @@ class RebuildApiTest extends AuditTestSupport {
 
     /** The positions the joint replays said they read the store to, from the service's log. */
     static List<Long> jointReplayPositions(List<String> messages) {
-        var read = java.util.regex.Pattern.compile("^Joint rebuild read the store to (\\d+) ");
+        var read = java.util.regex.Pattern.compile("Joint rebuild read the store to (\\d+) ");
         return messages.stream()
                 .map(read::matcher)
                 .filter(java.util.regex.Matcher::find)
