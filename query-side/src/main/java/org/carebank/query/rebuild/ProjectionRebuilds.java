@@ -177,7 +177,9 @@ class ProjectionRebuilds implements DisposableBean {
     private void reset(String name, StreamingEventProcessor processor, RebuildRun rebuild) {
         instances.rebuilding(name);
         awaitClaimedSegments(processor, rebuild.segments);
-        if (processor.processingStatus().size() < rebuild.segments) {
+        // A processor that is not running here holds no claim to wait for; the reset itself fails if another
+        // instance still holds one.
+        if (processor.isRunning() && processor.processingStatus().size() < rebuild.segments) {
             throw new IllegalStateException(
                     "only " + processor.processingStatus().size() + " of " + rebuild.segments
                             + " segments were handed over within " + CLAIM_TIMEOUT.toSeconds() + " s");
