@@ -119,6 +119,7 @@ class ProjectionRebuilds implements DisposableBean {
                 requested.isEmpty() ? names() : requested.stream().distinct().toList();
         names.forEach(this::processor); // 404 before anything is touched
         Map<String, RebuildRun> runs = register(names);
+        names.forEach(instances::rebuilding); // all at once: the other instances hand every segment over in one beat
         var reset = new ArrayList<String>();
         RuntimeException lastFailure = null;
         for (String name : names) {
