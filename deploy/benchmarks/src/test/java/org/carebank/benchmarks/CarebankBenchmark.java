@@ -140,6 +140,8 @@ class CarebankBenchmark {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
+                // where PostgreSQL's time goes in a replay (see replay(): its statements by total time)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start()) {
             environment(postgres);
             for (String db : List.of("baseline", "carebank", "peer")) {
@@ -957,6 +959,7 @@ class CarebankBenchmark {
         }
         var caughtUp = new LinkedHashMap<String, Double>();
         var segments = new LinkedHashMap<String, Integer>();
+        resetStatementStatistics();
         try (var memory = new Figures.MemorySampler()) {
             var cpuAtStart = Figures.CpuTime.now();
             long started = System.nanoTime();
@@ -1006,6 +1009,7 @@ class CarebankBenchmark {
             figures.put("allProjectionsSeconds", round(total));
             figures.put("eventsPerSecondAllProjections", round(events / total));
             figures.put("memory", memory.figures());
+            figures.put("postgresTopStatements", topStatements(events));
             row(
                     "Replay of all projections (" + label + ") from " + events + " events, events/s",
                     events / total,
@@ -1107,6 +1111,50 @@ class CarebankBenchmark {
         // every segment claimed and at the head: the whole stream is processed
         int expected = status.values().iterator().next().getSegment().getMask() + 1;
         return covered >= expected;
+    }
+
+    private void resetStatementStatistics() throws Exception {
+        try (var c = service.getBean(DataSource.class).getConnection();
+                var s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * PostgreSQL's statements of the service's database by total execution time since the last reset: calls, ms per
+     * event in the store, ms per call, rows, and the statement's start. Printed too.
+     */
+    private List<Map<String, Object>> topStatements(long events) throws Exception {
+        var top = new ArrayList<Map<String, Object>>();
+        try (var c = service.getBean(DataSource.class).getConnection();
+                var s = c.createStatement();
+                var rows = s.executeQuery("SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ',"
+                        + " 'g'), 150) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname"
+                        + " = current_database()) ORDER BY total_exec_time DESC LIMIT 12")) {
+            System.out.println("      PostgreSQL statements by total time (ms per event in the store, calls, ms per call):");
+            while (rows.next()) {
+                long calls = rows.getLong(1);
+                double total = rows.getDouble(2);
+                var statement = new LinkedHashMap<String, Object>();
+                statement.put("msPerEvent", Math.round(total / events * 10_000) / 10_000.0);
+                statement.put("calls", calls);
+                statement.put("msPerCall", round(total / Math.max(1, calls)));
+                statement.put("rows", rows.getLong(3));
+                statement.put("query", rows.getString(4));
+                top.add(statement);
+                System.out.printf(
+                        Locale.ROOT,
+                        "        %.4f  %,10d  %.3f  %s%n",
+                        total / events,
+                        calls,
+                        total / Math.max(1, calls),
+                        rows.getString(4));
+            }
+        } catch (java.sql.SQLException e) {
+            System.out.println("      (no statement statistics: " + e.getMessage() + ")");
+        }
+        return top;
     }
 
     private long scalar(String sql) throws Exception {

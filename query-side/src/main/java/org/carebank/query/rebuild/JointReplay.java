@@ -3,7 +3,6 @@ package org.carebank.query.rebuild;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -24,20 +23,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One read of the event store for several projections being rebuilt, all of the same segment (ADR 0025): each batch of
- * events is read and decoded once, handed to every member's own handlers (the same invoker, interceptors and dead
- * letters its processor uses), and committed in one transaction with every member's token. The projections' own
- * processors stay shut down meanwhile and take over from the tokens this leaves, so a replay interrupted by a crash
- * resumes in them from the last batch committed here.
+ * events is read and decoded once and handed to every member, which handles it with its own processor's invoker,
+ * interceptors and dead letters, on a thread of its own, and commits it with its token in its own transaction, as its
+ * processor would. A member falls at most {@value #QUEUED} batches behind the reader, so memory is bounded and the
+ * slowest member sets the pace. The projections' own processors stay shut down meanwhile and take over from the
+ * tokens this leaves, so a replay interrupted by a crash resumes in them from each member's last committed batch.
  *
- * <p>A failed batch is rolled back and tried again, as a processor does; a member that keeps failing one batch (a
- * failure its dead letters could not take) leaves the joint replay: its token stays where it was and its own processor
- * replays the rest, as a rebuild of it alone would. An event no member handles is passed over without its payload
- * being deserialised.
+ * <p>A failed batch is rolled back and tried again, as a processor does (the dead-letter policy parks an event on its
+ * second failure, ADR 0010); a member that keeps failing one batch (a failure its dead letters could not take) leaves
+ * the joint replay: its token stays where it was and its own processor replays the rest, as a rebuild of it alone
+ * would. An event no member handles is passed over without its payload being deserialised.
  */
 final class JointReplay {
 
     private static final Logger log = LoggerFactory.getLogger(JointReplay.class);
     private static final int ATTEMPTS = 3;
+    /** Batches a member may fall behind the reader. */
+    private static final int QUEUED = 4;
+
+    private static final List<TrackedEventMessage<?>> END = List.of();
 
     private final String label;
     private final List<Member> members;
@@ -46,7 +50,6 @@ final class JointReplay {
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
     private final int batchSize;
-    private final AtomicLong position = new AtomicLong();
     private volatile boolean stopped;
 
     JointReplay(
@@ -66,9 +69,16 @@ final class JointReplay {
         this.batchSize = batchSize;
     }
 
-    /** The global position of the last event committed for the members still in the joint replay. */
+    /** The global position the slowest member still in the joint replay has committed. */
     long position() {
-        return position.get();
+        return members.stream()
+                .filter(Member::active)
+                .mapToLong(Member::committedPosition)
+                .min()
+                .orElse(members.stream()
+                        .mapToLong(Member::committedPosition)
+                        .max()
+                        .orElse(0));
     }
 
     List<Member> members() {
@@ -87,10 +97,17 @@ final class JointReplay {
      */
     long run(long head) throws InterruptedException {
         long read = 0;
+        var workers = new ArrayList<Thread>();
+        for (Member member : members) {
+            Thread worker = new Thread(() -> member.work(transactions, tokenStore), "joint-rebuild-" + member.name());
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
-            var batch = new ArrayList<TrackedEventMessage<?>>(batchSize);
-            while (!stopped && position.get() < head && members.stream().anyMatch(Member::active)) {
-                batch.clear();
+            long last = -1;
+            while (!stopped && last < head && members.stream().anyMatch(Member::active)) {
+                var batch = new ArrayList<TrackedEventMessage<?>>(batchSize);
                 while (batch.size() < batchSize
                         && stream.hasNextAvailable(batch.isEmpty() ? 500 : 0, TimeUnit.MILLISECONDS)) {
                     batch.add(stream.nextAvailable());
@@ -98,50 +115,25 @@ final class JointReplay {
                 if (batch.isEmpty()) {
                     break; // at the head: the processors follow from here
                 }
-                commit(batch);
+                for (Member member : members) {
+                    member.hand(batch);
+                }
                 read += batch.size();
-                batch.get(batch.size() - 1).trackingToken().position().ifPresent(position::set);
+                last = batch.get(batch.size() - 1).trackingToken().position().orElse(last);
             }
         } finally {
+            for (Member member : members) {
+                member.endOfStream();
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
             for (Member member : members) {
                 member.release(tokenStore);
             }
         }
         log.debug("Joint replay {} read {} events", label, read);
         return read;
-    }
-
-    /**
-     * Handles the batch for every member still in and commits it with their tokens. A failure rolls the whole batch
-     * back and tries it again, as a processor retries a failed batch: that second try is where the dead-letter policy
-     * parks an event that failed once (ADR 0010). A member that fails the same batch {@value #ATTEMPTS} times leaves the
-     * joint replay; a commit that fails as often ends it (the processors take over and retry as they always do).
-     */
-    private void commit(List<TrackedEventMessage<?>> batch) {
-        for (int attempt = 1; ; attempt++) {
-            Member handling = null;
-            Transaction transaction = transactions.startTransaction();
-            try {
-                for (Member member : members) {
-                    if (member.active()) {
-                        handling = member;
-                        member.handle(batch, tokenStore);
-                    }
-                }
-                handling = null;
-                transaction.commit();
-                members.forEach(Member::committed);
-                return;
-            } catch (Exception e) {
-                rollBack(transaction);
-                members.forEach(Member::forgetBatch);
-                if (handling != null) {
-                    handling.failed(e, batch.size());
-                } else if (attempt >= ATTEMPTS) {
-                    throw new IllegalStateException("the joint rebuild could not commit a batch: " + e, e);
-                }
-            }
-        }
     }
 
     private static void rollBack(Transaction transaction) {
@@ -167,6 +159,9 @@ final class JointReplay {
         private int sameFailures;
         private String lastFailure;
         private volatile boolean active = true;
+        private volatile long committedPosition;
+        private final java.util.concurrent.BlockingQueue<List<TrackedEventMessage<?>>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(QUEUED);
 
         Member(AbstractEventProcessor processor, Segment segment, TrackingToken token) {
             this.name = processor.getName();
@@ -190,6 +185,65 @@ final class JointReplay {
             return active;
         }
 
+        /** The global position of the last event this member committed. */
+        long committedPosition() {
+            return committedPosition;
+        }
+
+        /** Hands a batch over, waiting while the member is {@value JointReplay#QUEUED} batches behind. */
+        private void hand(List<TrackedEventMessage<?>> batch) throws InterruptedException {
+            while (active && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                // a member that left takes no more batches: the reader must not wait for it
+            }
+        }
+
+        private void endOfStream() throws InterruptedException {
+            hand(END);
+        }
+
+        /** The member's thread: every batch handed over, in order, until the end of the stream or a failure. */
+        private void work(TransactionManager transactions, TokenStore tokenStore) {
+            try {
+                while (active) {
+                    var batch = queue.take();
+                    if (batch == END) {
+                        return;
+                    }
+                    commit(batch, transactions, tokenStore);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                active = false;
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                active = false;
+                log.error("Projection {} left the joint rebuild; its own processor replays the rest", name, e);
+            }
+        }
+
+        /**
+         * Handles the batch and commits it with the member's token in one transaction. A failure rolls it back and
+         * tries it again, as a processor retries a failed batch: that second try is where the dead-letter policy
+         * parks an event that failed once (ADR 0010).
+         */
+        private void commit(
+                List<TrackedEventMessage<?>> batch, TransactionManager transactions, TokenStore tokenStore) {
+            while (active) {
+                Transaction transaction = transactions.startTransaction();
+                try {
+                    handle(batch, tokenStore);
+                    transaction.commit();
+                    committed();
+                    batch.get(batch.size() - 1).trackingToken().position().ifPresent(at -> committedPosition = at);
+                    return;
+                } catch (Exception e) {
+                    rollBack(transaction);
+                    forgetBatch();
+                    failed(e, batch.size());
+                }
+            }
+        }
+
         /** Why the member left the joint replay, or null if it did not. */
         Throwable failure() {
             return failure;
@@ -197,7 +251,7 @@ final class JointReplay {
 
         /**
          * Handles the batch's events this member's handlers want in a unit of work of its own (its end-of-batch
-         * writes are its own) and moves its token past the batch, in the batch's transaction.
+         * writes are its own) and moves its token past the batch, in the transaction it runs in.
          */
         void handle(List<TrackedEventMessage<?>> batch, TokenStore tokenStore) throws Exception {
             TrackingToken advanced = token;
