@@ -81,6 +81,14 @@ final class JointReplay {
                         .orElse(0));
     }
 
+    /** The global position the projection's member has committed, if it is one of this replay's members. */
+    java.util.OptionalLong position(String projection) {
+        return members.stream()
+                .filter(member -> member.name().equals(projection))
+                .mapToLong(Member::committedPosition)
+                .min();
+    }
+
     List<Member> members() {
         return members;
     }

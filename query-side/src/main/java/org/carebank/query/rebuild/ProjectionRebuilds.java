@@ -59,6 +59,7 @@ class ProjectionRebuilds implements DisposableBean {
     private final ScheduledExecutorService monitor = daemonTimer("projection-rebuild-monitor");
     private ScheduledFuture<?> watching;
     private volatile long lastReport = System.nanoTime();
+    private volatile boolean closing;
 
     ProjectionRebuilds(
             EventProcessingConfiguration processing,
@@ -290,6 +291,9 @@ class ProjectionRebuilds implements DisposableBean {
                 replays.stream().mapToLong(JointReplay::position).min().orElse(0),
                 Math.round(seconds * 10) / 10.0,
                 names);
+        if (closing) {
+            return; // shutting down: the replay tokens left resume the rebuild at the next start
+        }
         for (String name : names) {
             var processor = processor(name);
             if (!processor.isRunning()) {
@@ -325,7 +329,7 @@ class ProjectionRebuilds implements DisposableBean {
                     null);
         }
         if (rebuild.joint != null && !processor.isRunning()) {
-            position = Math.max(position, rebuild.jointPosition());
+            position = Math.max(position, rebuild.jointPosition(name));
         }
         return rebuild.progress(name, rebuilding, statuses.values(), position, Instant.now());
     }
@@ -512,6 +516,7 @@ class ProjectionRebuilds implements DisposableBean {
 
     @Override
     public void destroy() {
+        closing = true;
         rebuilds.values().stream()
                 .map(run -> run.joint)
                 .filter(java.util.Objects::nonNull)

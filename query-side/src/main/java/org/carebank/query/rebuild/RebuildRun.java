@@ -27,12 +27,17 @@ final class RebuildRun {
         this.segments = segments;
     }
 
-    /** How far every joint replay of this projection has committed: the slowest one's position. */
-    long jointPosition() {
+    /** How far the projection has committed in the joint replays of its segments: the slowest segment's position. */
+    long jointPosition(String name) {
         var replays = joint;
         return replays == null
                 ? 0
-                : replays.stream().mapToLong(JointReplay::position).min().orElse(0);
+                : replays.stream()
+                        .map(replay -> replay.position(name))
+                        .filter(java.util.OptionalLong::isPresent)
+                        .mapToLong(java.util.OptionalLong::getAsLong)
+                        .min()
+                        .orElse(0);
     }
 
     boolean inProgress() {
