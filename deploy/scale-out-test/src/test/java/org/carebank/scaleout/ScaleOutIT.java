@@ -130,6 +130,10 @@ class ScaleOutIT {
         query3.awaitReady(START_TIMEOUT);
         awaitSegmentsSharedBy(query2, query3);
         rebuildEveryProjection(new Http(query3.url(), "admin"), survivor, scenario, expected);
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("target", "query-3.log")))
+                .as("rebuilt by the joint replay reading Axon Server once (ADR 0025), not left to the processors")
+                .contains("Joint rebuild read the store to ")
+                .doesNotContain("left the joint rebuild");
         assertThat(differences(expected, answers(new Http(query3.url(), "council"), scenario)))
                 .as("answers of the instance that rebuilt")
                 .isEmpty();
