@@ -74,6 +74,16 @@ class CarebankBenchmark {
             .map(String::trim)
             .map(Integer::valueOf)
             .toList();
+    /**
+     * How the replay runs rebuild: {@code joint} asks the service to rebuild every projection together from one read of
+     * the store (POST /admin/projections/rebuild, ADR 0025), {@code separate} resets every processor and lets each
+     * replay the store for itself (the way before it, and a rebuild of one projection). The first mode is run just
+     * started and warm, the others warm, at every segment count.
+     */
+    private static final List<String> REPLAY_MODES = java.util.Arrays.stream(
+                    System.getProperty("bench.replayModes", "joint,separate").split(","))
+            .map(String::trim)
+            .toList();
     /** Events in the peer's replay store; by default the same history as Carebank's. */
     private static final long PEER_REPLAY_EVENTS = Long.getLong("bench.peerReplayEvents", -1);
 
@@ -130,6 +140,8 @@ class CarebankBenchmark {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
+                // where PostgreSQL's time goes in a replay (see replay(): its statements by total time)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start()) {
             environment(postgres);
             for (String db : List.of("baseline", "carebank", "peer")) {
@@ -238,7 +250,10 @@ class CarebankBenchmark {
                 "--carebank.security.users[1].username=bench",
                 "--carebank.security.users[1].password={noop}bench",
                 "--carebank.security.users[1].role=PROVIDER",
-                "--carebank.security.users[1].provider-id=" + PROVIDER));
+                "--carebank.security.users[1].provider-id=" + PROVIDER,
+                "--carebank.security.users[2].username=admin",
+                "--carebank.security.users[2].password={noop}admin",
+                "--carebank.security.users[2].role=ADMIN"));
         // Any other setting of the service, e.g. -Dbench.serviceArgs=--carebank.audit.hash-chain=false
         // (space-separated)
         for (String extra : System.getProperty("bench.serviceArgs", "").trim().split("\\s+")) {
@@ -815,18 +830,28 @@ class CarebankBenchmark {
         var runs = new LinkedHashMap<String, Object>();
         figures.put("runs", runs);
         int segments = REPLAY_SEGMENTS.get(0);
+        String first = REPLAY_MODES.get(0);
         runs.put(
-                "justStarted_" + segments + "segments",
-                replay(processors, head, events, "just started, " + segments + " segment(s)"));
-        runs.put(
-                "warm_" + segments + "segments", replay(processors, head, events, "warm, " + segments + " segment(s)"));
+                "justStarted_" + first + "_" + segments + "segments",
+                replay(processors, head, events, "just started, " + first + ", " + segments + " segment(s)", first));
+        for (String mode : REPLAY_MODES) {
+            runs.put(
+                    "warm_" + mode + "_" + segments + "segments",
+                    replay(processors, head, events, "warm, " + mode + ", " + segments + " segment(s)", mode));
+        }
         for (int more : REPLAY_SEGMENTS.subList(1, REPLAY_SEGMENTS.size())) {
             split(processors, more);
-            runs.put("warm_" + more + "segments", replay(processors, head, events, "warm, " + more + " segment(s)"));
+            for (String mode : REPLAY_MODES) {
+                runs.put(
+                        "warm_" + mode + "_" + more + "segments",
+                        replay(processors, head, events, "warm, " + mode + ", " + more + " segment(s)", mode));
+            }
         }
         figures.put(
                 "note",
-                "all projections replay at once, each reading every event from the store; events/s = events in store"
+                "all projections replay at once: joint = one read of the store per segment for all of them (the"
+                        + " service's POST /admin/projections/rebuild), separate = each processor reading every event"
+                        + " for itself; events/s = events in store"
                         + " / seconds until every projection's tokens reach the head; cores = (JVM + PostgreSQL CPU"
                         + " time) / wall time");
         queries();
@@ -922,17 +947,27 @@ class CarebankBenchmark {
 
     /** One rebuild of every projection, timed until all are at the head, with progress every ten seconds. */
     private Map<String, Object> replay(
-            Map<String, StreamingEventProcessor> processors, long head, long events, String label) throws Exception {
+            Map<String, StreamingEventProcessor> processors, long head, long events, String label, String mode)
+            throws Exception {
+        boolean joint = mode.equals("joint");
         var figures = new LinkedHashMap<String, Object>();
         figures.put("label", label);
-        processors.values().forEach(StreamingEventProcessor::shutDown);
-        processors.values().forEach(StreamingEventProcessor::resetTokens);
+        figures.put("mode", mode);
+        if (!joint) {
+            processors.values().forEach(StreamingEventProcessor::shutDown);
+            processors.values().forEach(StreamingEventProcessor::resetTokens);
+        }
         var caughtUp = new LinkedHashMap<String, Double>();
         var segments = new LinkedHashMap<String, Integer>();
+        resetStatementStatistics();
         try (var memory = new Figures.MemorySampler()) {
             var cpuAtStart = Figures.CpuTime.now();
             long started = System.nanoTime();
-            processors.values().forEach(StreamingEventProcessor::start);
+            if (joint) {
+                expect(post("admin", "/api/v1/admin/projections/rebuild", Map.of()));
+            } else {
+                processors.values().forEach(StreamingEventProcessor::start);
+            }
             var progress = new Progress("replay (" + label + ")", head, started);
             while (caughtUp.size() < processors.size()) {
                 for (var entry : processors.entrySet()) {
@@ -944,11 +979,13 @@ class CarebankBenchmark {
                     }
                 }
                 progress.report(
-                        processors.values().stream()
-                                .filter(p -> !reached(p, head))
-                                .mapToLong(CarebankBenchmark::position)
-                                .min()
-                                .orElse(head),
+                        joint
+                                ? this::slowestRebuildPosition
+                                : () -> processors.values().stream()
+                                        .filter(p -> !reached(p, head))
+                                        .mapToLong(CarebankBenchmark::position)
+                                        .min()
+                                        .orElse(head),
                         memory);
                 if ((System.nanoTime() - started) / 1e9 > 3 * 3600) {
                     throw new IllegalStateException("replay did not finish in 3 hours: " + caughtUp);
@@ -972,6 +1009,7 @@ class CarebankBenchmark {
             figures.put("allProjectionsSeconds", round(total));
             figures.put("eventsPerSecondAllProjections", round(events / total));
             figures.put("memory", memory.figures());
+            figures.put("postgresTopStatements", topStatements(events));
             row(
                     "Replay of all projections (" + label + ") from " + events + " events, events/s",
                     events / total,
@@ -1014,12 +1052,13 @@ class CarebankBenchmark {
             this.lastReport = started;
         }
 
-        void report(long position, Figures.MemorySampler memory) {
+        void report(java.util.function.LongSupplier slowest, Figures.MemorySampler memory) {
             long now = System.nanoTime();
             if (now - lastReport < 10_000_000_000L) {
                 return;
             }
             lastReport = now;
+            long position = slowest.getAsLong();
             double rate = position / ((now - started) / 1e9);
             System.out.printf(
                     Locale.ROOT,
@@ -1033,6 +1072,19 @@ class CarebankBenchmark {
                     rate > 0 ? (head - position) / rate : Double.NaN,
                     Figures.heapUsedMb(),
                     Figures.rssMb());
+        }
+    }
+
+    /** The position of the projection furthest behind, as the service's rebuild progress reports it. */
+    private long slowestRebuildPosition() {
+        try {
+            long slowest = Long.MAX_VALUE;
+            for (var projection : JSON.readTree(get("admin", "/api/v1/admin/projections"))) {
+                slowest = Math.min(slowest, projection.path("position").asLong());
+            }
+            return slowest == Long.MAX_VALUE ? -1 : slowest;
+        } catch (Exception e) {
+            return -1;
         }
     }
 
@@ -1059,6 +1111,50 @@ class CarebankBenchmark {
         // every segment claimed and at the head: the whole stream is processed
         int expected = status.values().iterator().next().getSegment().getMask() + 1;
         return covered >= expected;
+    }
+
+    private void resetStatementStatistics() throws Exception {
+        try (var c = service.getBean(DataSource.class).getConnection();
+                var s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * PostgreSQL's statements of the service's database by total execution time since the last reset: calls, ms per
+     * event in the store, ms per call, rows, and the statement's start. Printed too.
+     */
+    private List<Map<String, Object>> topStatements(long events) throws Exception {
+        var top = new ArrayList<Map<String, Object>>();
+        try (var c = service.getBean(DataSource.class).getConnection();
+                var s = c.createStatement();
+                var rows = s.executeQuery("SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ',"
+                        + " 'g'), 150) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname"
+                        + " = current_database()) ORDER BY total_exec_time DESC LIMIT 12")) {
+            System.out.println("      PostgreSQL statements by total time (ms per event in the store, calls, ms per call):");
+            while (rows.next()) {
+                long calls = rows.getLong(1);
+                double total = rows.getDouble(2);
+                var statement = new LinkedHashMap<String, Object>();
+                statement.put("msPerEvent", Math.round(total / events * 10_000) / 10_000.0);
+                statement.put("calls", calls);
+                statement.put("msPerCall", round(total / Math.max(1, calls)));
+                statement.put("rows", rows.getLong(3));
+                statement.put("query", rows.getString(4));
+                top.add(statement);
+                System.out.printf(
+                        Locale.ROOT,
+                        "        %.4f  %,10d  %.3f  %s%n",
+                        total / events,
+                        calls,
+                        total / Math.max(1, calls),
+                        rows.getString(4));
+            }
+        } catch (java.sql.SQLException e) {
+            System.out.println("      (no statement statistics: " + e.getMessage() + ")");
+        }
+        return top;
     }
 
     private long scalar(String sql) throws Exception {
@@ -1221,7 +1317,7 @@ class CarebankBenchmark {
             processor.start();
             var progress = new Progress("peer replay", head, started);
             while (!reached(processor, head)) {
-                progress.report(position(processor), memory);
+                progress.report(() -> position(processor), memory);
                 if ((System.nanoTime() - started) / 1e9 > 3 * 3600) {
                     throw new IllegalStateException("peer replay did not finish in 3 hours");
                 }

@@ -195,6 +195,74 @@ class DeadLetterApiTest extends ApiTestSupport {
         }
     }
 
+    @Test
+    @DisplayName("every projection rebuilt together: a poison event is parked again for the projection it fails in, the"
+            + " others and later events are rebuilt whole")
+    void jointRebuildParksThePoisonEventForItsProjectionAlone() {
+        try (var log = CapturedLog.open()) {
+            var roster = alphaRoster();
+            var admin = as("admin");
+            String poisoned = scheduled(roster, minutesFromNow(24 * 60), 60);
+            eventually(
+                    () -> assertThat(alpha().get("/api/v1/visits/" + poisoned).status())
+                            .isEqualTo(200));
+            appendCancellation(poisoned, "client moved away\u0000");
+            String later = scheduled(roster, minutesFromNow(26 * 60), 60);
+            eventually(() -> assertThat(lettersOf(admin, "visit:" + poisoned)).hasSize(1));
+            eventually(() ->
+                    assertThat(alpha().get("/api/v1/visits/" + later).status()).isEqualTo(200));
+            var parkedBefore = parkingGroups(admin, "visit:" + poisoned);
+            assertThat(parkedBefore).contains(VIEWS);
+            var packageBefore =
+                    alpha().get("/api/v1/packages/" + roster.packageId()).json();
+
+            var started = admin.post("/api/v1/admin/projections/rebuild", Map.of());
+            assertThat(started.status()).as(started.text()).isEqualTo(202);
+            started.json()
+                    .forEach(projection -> awaitRebuilt(projection.path("name").asString()));
+
+            // cleared by the reset and parked again by the joint replay, in the same projections as live
+            assertThat(parkingGroups(admin, "visit:" + poisoned)).isEqualTo(parkedBefore);
+            assertThat(lettersOf(admin, "visit:" + poisoned)).hasSize(1);
+            assertThat(view(poisoned).path("status").asString()).isEqualTo("SCHEDULED");
+            assertThat(view(later).path("status").asString()).isEqualTo("SCHEDULED");
+            assertThat(alpha().get("/api/v1/packages/" + roster.packageId()).json())
+                    .isEqualTo(packageBefore);
+            assertThat(log.errorsAndStackTraces()).isEmpty();
+            assertThat(log.messages())
+                    .noneMatch(line -> line.contains("client moved away"))
+                    .noneMatch(line -> line.contains("left the joint rebuild"));
+            assertThat(RebuildApiTest.jointReplayPositions(log.messages()))
+                    .as("rebuilt by the joint replay, not left to the processors")
+                    .singleElement()
+                    .satisfies(position -> assertThat(position).isPositive());
+        }
+    }
+
+    /** The projections holding a letter of the aggregate. */
+    private static List<String> parkingGroups(Api admin, String aggregateId) {
+        var groups = new ArrayList<String>();
+        admin.get("/api/v1/admin/dead-letters").json().properties().forEach(group -> {
+            for (JsonNode letter : group.getValue()) {
+                if (aggregateId.equals(letter.path("aggregateId").asString())) {
+                    groups.add(group.getKey());
+                    return;
+                }
+            }
+        });
+        return groups;
+    }
+
+    private void awaitRebuilt(String projection) {
+        eventually(() -> assertThat(as("admin")
+                        .get("/api/v1/admin/projections/" + projection + "/rebuild")
+                        .json()
+                        .path("state")
+                        .asString())
+                .as(projection)
+                .isEqualTo("LIVE"));
+    }
+
     private static List<JsonNode> providerLetters(Api admin, String aggregateId) {
         var letters = new ArrayList<JsonNode>();
         admin.get("/api/v1/admin/dead-letters/provider-views").json().forEach(letter -> {

@@ -31,8 +31,10 @@ class DeadLetterH2Test {
         Path file = Path.of("target", "dead-letters-h2", UUID.randomUUID().toString(), "carebank")
                 .toAbsolutePath();
         String url = "jdbc:h2:file:" + file + RunningService.H2_OPTIONS;
-        try (var log = CapturedLog.open();
-                var service = RunningService.startOn(url, "sa", "")) {
+        // The log is captured once the service has started: Spring Boot's start configures logging afresh and would
+        // drop an appender attached before it.
+        try (var service = RunningService.startOn(url, "sa", "");
+                var log = CapturedLog.open()) {
             var council = service.as("council");
             var alpha = service.as("alpha");
             var admin = service.as("admin");
@@ -64,6 +66,22 @@ class DeadLetterH2Test {
             assertThat(letter.path("eventType").asString()).isEqualTo("VisitCancelled");
             assertThat(letter.path("aggregateId").asString()).isEqualTo("visit:" + cancelled);
             assertThat(status(alpha, cancelled)).isEqualTo("SCHEDULED");
+
+            // every projection rebuilt together on H2: the letter is parked again, the later visit rebuilt
+            var rebuild = admin.post("/api/v1/admin/projections/rebuild", Map.of());
+            assertThat(rebuild.status()).as(rebuild.text()).isEqualTo(202);
+            rebuild.json()
+                    .forEach(projection -> eventually(() -> assertThat(admin.get("/api/v1/admin/projections/"
+                                            + projection.path("name").asString() + "/rebuild")
+                                    .json()
+                                    .path("state")
+                                    .asString())
+                            .isEqualTo("LIVE")));
+            assertThat(letters(admin)).hasSize(1);
+            assertThat(status(alpha, cancelled)).isEqualTo("SCHEDULED");
+            assertThat(status(alpha, later)).isEqualTo("SCHEDULED");
+            assertThat(RebuildApiTest.jointReplayPositions(log.messages())).singleElement();
+            assertThat(log.messages()).noneMatch(line -> line.contains("left the joint rebuild"));
 
             jdbc.sql("ALTER TABLE visit_view DROP CONSTRAINT dead_letter_h2_test")
                     .update();

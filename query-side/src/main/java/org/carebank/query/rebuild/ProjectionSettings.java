@@ -17,9 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     change a live one's count with Axon's split and merge
  * @param claimInterval how often an instance beats its heartbeat, looks for unclaimed segments and hands back those
  *     above its share; an instance that has not beaten for two intervals no longer counts
+ * @param rebuildBatchSize events per transaction when several projections are rebuilt together from one read of the
+ *     store (ADR 0025): one transaction and one token write per projection for each such batch
  */
 @ConfigurationProperties("carebank.projections")
 record ProjectionSettings(
         @DefaultValue("100") int batchSize,
         @DefaultValue("1") int segments,
-        @DefaultValue("5s") Duration claimInterval) {}
+        @DefaultValue("5s") Duration claimInterval,
+        @DefaultValue("1000") int rebuildBatchSize) {}

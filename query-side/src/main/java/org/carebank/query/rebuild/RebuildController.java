@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,6 +53,21 @@ class RebuildController {
         var progress = rebuilds.rebuild(name);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/admin/projections/" + name + "/rebuild"))
+                .body(progress);
+    }
+
+    @PostMapping("/rebuild")
+    @Operation(
+            summary = "Reset several projections and replay the store into all of them from one read",
+            description = "Every projection, or those named by projection=; each is reset and answers 503 until the"
+                    + " replay has passed the head of the store, as with a rebuild of one, but the store is read and"
+                    + " decoded once for all of them (ADR 0025). Answers 202 with each one's progress; 409 if one of"
+                    + " them is already being rebuilt (nothing is reset then); 404 for an unknown name.")
+    ResponseEntity<List<RebuildProgress>> rebuildTogether(
+            @RequestParam(name = "projection", required = false) List<@Pattern(regexp = NAME) String> projections) {
+        var progress = rebuilds.rebuildTogether(projections == null ? List.of() : projections);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/admin/projections"))
                 .body(progress);
     }
 

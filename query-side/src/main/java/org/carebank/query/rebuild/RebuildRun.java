@@ -18,11 +18,26 @@ final class RebuildRun {
     final int segments;
     volatile Instant finishedAt;
     volatile String error;
+    /** The joint replays reading the store for this projection while its processor is shut down (ADR 0025). */
+    volatile java.util.List<JointReplay> joint;
 
     RebuildRun(Instant startedAt, long total, int segments) {
         this.startedAt = startedAt;
         this.total = total;
         this.segments = segments;
+    }
+
+    /** How far the projection has committed in the joint replays of its segments: the slowest segment's position. */
+    long jointPosition(String name) {
+        var replays = joint;
+        return replays == null
+                ? 0
+                : replays.stream()
+                        .map(replay -> replay.position(name))
+                        .filter(java.util.OptionalLong::isPresent)
+                        .mapToLong(java.util.OptionalLong::getAsLong)
+                        .min()
+                        .orElse(0);
     }
 
     boolean inProgress() {
