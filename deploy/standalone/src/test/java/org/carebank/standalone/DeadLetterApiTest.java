@@ -45,11 +45,7 @@ class DeadLetterApiTest extends ApiTestSupport {
             var admin = as("admin");
 
             // (a) a poison event around the edge, then a visit scheduled after it: the view still follows
-            String poisoned = scheduled(roster, minutesFromNow(24 * 60), 60);
-            eventually(
-                    () -> assertThat(alpha().get("/api/v1/visits/" + poisoned).status())
-                            .isEqualTo(200));
-            appendCancellation(poisoned, "client in hospital\u0000");
+            String poisoned = poisonedVisit(roster, "client in hospital\u0000");
             String later = scheduled(roster, minutesFromNow(26 * 60), 60);
             eventually(() -> assertThat(visitIdsOf(alpha().get("/api/v1/visits?providerId=" + ALPHA + "&size=500")))
                     .contains(later));
@@ -202,11 +198,7 @@ class DeadLetterApiTest extends ApiTestSupport {
         try (var log = CapturedLog.open()) {
             var roster = alphaRoster();
             var admin = as("admin");
-            String poisoned = scheduled(roster, minutesFromNow(24 * 60), 60);
-            eventually(
-                    () -> assertThat(alpha().get("/api/v1/visits/" + poisoned).status())
-                            .isEqualTo(200));
-            appendCancellation(poisoned, "client moved away\u0000");
+            String poisoned = poisonedVisit(roster, "client moved away\u0000");
             String later = scheduled(roster, minutesFromNow(26 * 60), 60);
             eventually(() -> assertThat(lettersOf(admin, "visit:" + poisoned)).hasSize(1));
             eventually(() ->
@@ -271,6 +263,15 @@ class DeadLetterApiTest extends ApiTestSupport {
             }
         });
         return letters;
+    }
+
+    /** A visit scheduled tomorrow, then cancelled with {@code reason} straight in the store, past the edge's checks. */
+    private String poisonedVisit(Roster roster, String reason) {
+        String visitId = scheduled(roster, minutesFromNow(24 * 60), 60);
+        eventually(() ->
+                assertThat(alpha().get("/api/v1/visits/" + visitId).status()).isEqualTo(200));
+        appendCancellation(visitId, reason);
+        return visitId;
     }
 
     /** Appends a cancellation straight to the store, as a bug or data from before the edge's checks could. */
