@@ -89,10 +89,6 @@ final class JointReplay {
                 .min();
     }
 
-    List<Member> members() {
-        return members;
-    }
-
     /** Asks the replay to end after the batch it is on (shutdown): the processors take over from there. */
     void stop() {
         stopped = true;
@@ -162,7 +158,6 @@ final class JointReplay {
         private final String segmentResource;
         private TrackingToken token;
         private TrackingToken pending;
-        private volatile Throwable failure;
         private int failures;
         private int sameFailures;
         private String lastFailure;
@@ -183,10 +178,6 @@ final class JointReplay {
 
         String name() {
             return name;
-        }
-
-        Segment segment() {
-            return segment;
         }
 
         boolean active() {
@@ -223,7 +214,6 @@ final class JointReplay {
                 Thread.currentThread().interrupt();
                 active = false;
             } catch (RuntimeException | Error e) {
-                failure = e;
                 active = false;
                 log.error("Projection {} left the joint rebuild; its own processor replays the rest", name, e);
             }
@@ -250,11 +240,6 @@ final class JointReplay {
                     failed(e, batch.size());
                 }
             }
-        }
-
-        /** Why the member left the joint replay, or null if it did not. */
-        Throwable failure() {
-            return failure;
         }
 
         /**
@@ -291,7 +276,6 @@ final class JointReplay {
                 log.debug("Projection {} failed a joint rebuild batch ({}); trying it again", name, e.toString());
                 return;
             }
-            failure = e;
             active = false;
             log.warn(
                     "Projection {} (segment {}) left the joint rebuild at {} after {} tries of one batch: {}; its own"

@@ -99,6 +99,7 @@ class ProjectionRebuilds implements DisposableBean {
         StreamingEventProcessor processor = processor(name);
         RebuildRun rebuild = register(List.of(name)).get(name);
         try {
+            instances.rebuilding(name);
             reset(name, processor, rebuild);
             processor.start();
         } catch (RuntimeException e) {
@@ -172,12 +173,12 @@ class ProjectionRebuilds implements DisposableBean {
     }
 
     /**
-     * Takes every segment of the projection (other instances hand theirs over and answer 503 meanwhile), stops its
+     * Takes every segment of the projection (the other instances, told by {@code instances.rebuilding}, hand theirs over
+     * and answer 503 meanwhile), stops its
      * processor and resets its tokens, which runs its reset handler. Axon pitfall: a processor shut down before it has
      * claimed its segments may never claim them again.
      */
     private void reset(String name, StreamingEventProcessor processor, RebuildRun rebuild) {
-        instances.rebuilding(name);
         awaitClaimedSegments(processor, rebuild.segments);
         // A processor that is not running here holds no claim to wait for; the reset itself fails if another
         // instance still holds one.
