@@ -67,6 +67,18 @@ abstract class ApiTestSupport {
         return Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(minutes));
     }
 
+    /** Waits until the projection answers again after a rebuild (LIVE, as ADMIN sees it); returns its progress. */
+    tools.jackson.databind.JsonNode awaitLive(String projection) {
+        tools.jackson.databind.JsonNode[] progress = new tools.jackson.databind.JsonNode[1];
+        eventually(() -> {
+            progress[0] = as("admin")
+                    .get("/api/v1/admin/projections/" + projection + "/rebuild")
+                    .json();
+            assertThat(progress[0].path("state").asString()).as(projection).isEqualTo("LIVE");
+        });
+        return progress[0];
+    }
+
     static void eventually(ThrowingRunnable assertion) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))

@@ -96,16 +96,6 @@ abstract class AuditTestSupport extends ApiTestSupport {
         return awaitLive(projection);
     }
 
-    JsonNode awaitLive(String projection) {
-        JsonNode[] progress = new JsonNode[1];
-        eventually(() -> {
-            progress[0] = admin().get("/api/v1/admin/projections/" + projection + "/rebuild")
-                    .json();
-            assertThat(progress[0].path("state").asString()).isEqualTo("LIVE");
-        });
-        return progress[0];
-    }
-
     /** Every row of every projection table ({@code *_view}), as sorted text: what "identical answers" compares. */
     /**
      * The payment views keep the tracking position each fact was handled at (to explain a statement line). Under a
